@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -55,3 +56,16 @@ func flags(e env, name, synopsis, about string) *flag.FlagSet {
 
 // defaultDataDir is where every command keeps its data unless told otherwise.
 const defaultDataDir = "./botrian-data"
+
+// parseFlags parses args into fs. It returns flag.ErrHelp for -h (the usage
+// has been printed, and main exits 0) and errUsage for any other bad flag.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, flag.ErrHelp):
+		return err
+	}
+	return errUsage
+}
