@@ -46,6 +46,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
+		{"import", "read local .html/.htm/.txt files into the documents", runImport},
 		{"index", "build the search index from the documents", runIndex},
 		{"segment", "cut Thai lines on stdin into words, joined by |", runSegment},
 	}

@@ -1,0 +1,21 @@
+// Package crawler turns web pages and local files into botrian.Documents.
+//
+// It has two halves. The fetching half (fetch*.go, frontier*.go, crawl*.go,
+// canon*.go, robots*.go, sitemap*.go, pages*.go) crawls sites politely and
+// keeps raw pages. The extraction half (extract.go and one file per site
+// profile: areahpp.go, gotoknow.go, softganz.go, generic.go, plus text.go for
+// plain-text pages) turns one page into a clean Document: Extract picks the
+// profile by host and then by markup or text signature, converts the charset
+// to UTF-8, strips that style's boilerplate (theme credits, Check Also and
+// related-post boxes, comments, share bars, sidebars, footers, icon-name
+// leaks, photo captions) and records what the page shows: title, the date
+// text exactly as printed, author, tags, categories, project, body
+// paragraphs, labelled sections and outgoing links.
+//
+// Import reads local .html, .htm and .txt files through the same profiles,
+// and MergeDocuments upserts documents into a documents.jsonl file
+// atomically.
+//
+// The package hands on raw strings. It does not interpret meaning: which
+// province, year or tool a text is about is the indexer's job.
+package crawler

@@ -1,0 +1,149 @@
+package crawler
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/botrian/botrian"
+)
+
+// MergeDocuments upserts docs into the documents.jsonl file at path (created
+// with its folder if missing) and returns how many were added and how many
+// replaced an existing document.
+//
+// A document replaces the one with the same ID. A document with another ID
+// but the same title and body (the same article under another URL) is merged
+// into the existing one instead: its URL is recorded in AltURLs and the
+// existing ID and URL stay. Lines of the old file that do not decode (a torn
+// last line) are dropped.
+//
+// The file is rewritten through a temporary file in the same folder, synced
+// and renamed over the old one, so a process killed at any moment leaves
+// either the old file or the new one, never a torn mix.
+func MergeDocuments(path string, docs []botrian.Document) (added, updated int, err error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return 0, 0, fmt.Errorf("merge documents %s: %w", path, err)
+	}
+	var all []botrian.Document
+	byID := map[string]int{}
+	byContent := map[[32]byte]int{}
+	index := func(i int) {
+		byID[all[i].ID] = i
+		byContent[contentKey(all[i])] = i
+	}
+	f, err := os.Open(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return 0, 0, fmt.Errorf("merge documents %s: %w", path, err)
+	default:
+		err = botrian.ReadDocuments(f, func(d botrian.Document) error {
+			if i, ok := byID[d.ID]; ok {
+				all[i] = d // the last line wins
+				index(i)
+				return nil
+			}
+			all = append(all, d)
+			index(len(all) - 1)
+			return nil
+		}, func(error) {})
+		f.Close()
+		if err != nil {
+			return 0, 0, fmt.Errorf("merge documents %s: %w", path, err)
+		}
+	}
+	for _, d := range docs {
+		if d.ID == "" {
+			d.ID = botrian.DocID(d.URL)
+		}
+		if i, ok := byID[d.ID]; ok {
+			d.AltURLs = mergeURLs(d.URL, all[i].AltURLs, d.AltURLs)
+			all[i] = d
+			index(i)
+			updated++
+			continue
+		}
+		if i, ok := byContent[contentKey(d)]; ok && contentKey(all[i]) == contentKey(d) {
+			old := all[i]
+			d.AltURLs = mergeURLs(old.URL, old.AltURLs, append([]string{d.URL}, d.AltURLs...))
+			d.ID, d.URL = old.ID, old.URL
+			all[i] = d
+			index(i)
+			updated++
+			continue
+		}
+		all = append(all, d)
+		index(len(all) - 1)
+		added++
+	}
+	if err := writeDocumentsAtomic(path, all); err != nil {
+		return 0, 0, err
+	}
+	return added, updated, nil
+}
+
+// contentKey identifies an article by what it says, whatever its URL.
+func contentKey(d botrian.Document) [32]byte {
+	return sha256.Sum256([]byte(d.Title + "\x00" + d.Body))
+}
+
+// mergeURLs unions URL lists in order, leaving out primary.
+func mergeURLs(primary string, lists ...[]string) []string {
+	var out []string
+	for _, l := range lists {
+		for _, u := range l {
+			if u != "" && u != primary && !slices.Contains(out, u) {
+				out = append(out, u)
+			}
+		}
+	}
+	return out
+}
+
+// writeDocumentsAtomic writes docs to a temporary file beside path, syncs
+// it, renames it over path and syncs the folder.
+func writeDocumentsAtomic(path string, docs []botrian.Document) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write documents %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("write documents %s: %w", path, err)
+	}
+	w := bufio.NewWriterSize(tmp, 1<<20)
+	for _, d := range docs {
+		if err := botrian.WriteDocument(w, d); err != nil {
+			return fmt.Errorf("write documents %s: %w", path, err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("write documents %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("sync documents %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("close documents %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("replace documents %s: %w", path, err)
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync() // best effort: makes the rename durable on Linux
+		d.Close()
+	}
+	return nil
+}

@@ -1,0 +1,43 @@
+package crawler
+
+import (
+	"net/url"
+
+	"codeberg.org/readeck/go-readability/v2"
+	"github.com/PuerkitoBio/goquery"
+	"github.com/botrian/botrian"
+)
+
+// generic profile: any other site. go-readability (a port of Mozilla's
+// Readability.js) finds the main content; the shared line rules then drop
+// captions, icon leaks and everything after a comments or related-posts
+// heading.
+
+// genericBoilerplate is removed before readability scores the page.
+const genericBoilerplate = `nav, footer, aside, #comments, .comments, #respond, .share, .sharedaddy, .related,
+	#related_posts, #check-also-box, .sidebar, #sidebar, .widget`
+
+func genericHTML(d *goquery.Document, base *url.URL) page {
+	p := page{site: botrian.SiteGeneric}
+	p.title = docTitle(d)
+	p.dateMachine = metaContent(d, `meta[property="article:published_time"]`)
+	p.author = metaContent(d, `meta[name="author"]`)
+	d.Find(genericBoilerplate).Remove()
+	root := d.Find("body")
+	if len(d.Nodes) > 0 {
+		parser := readability.NewParser()
+		if art, err := parser.ParseDocument(d.Nodes[0], base); err == nil && art.Node != nil {
+			root = goquery.NewDocumentFromNode(art.Node).Selection
+			if t := art.Title(); t != "" && p.title == "" {
+				p.title = t
+			}
+			if p.author == "" {
+				p.author = art.Byline()
+			}
+		}
+	}
+	bs, links := domBlocks(root, base)
+	p.blocks = junkBlocks(dropTitleBlock(bs, p.title))
+	p.links = links
+	return p
+}
