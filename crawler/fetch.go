@@ -46,7 +46,7 @@ var DefaultContentTypes = []string{
 // Errors a Fetcher returns, wrapped in a *FetchError; test with errors.Is.
 var (
 	ErrDisallowed       = errors.New("disallowed by robots.txt")
-	ErrBodyTooLarge         = errors.New("body exceeds size cap")
+	ErrBodyTooLarge     = errors.New("body exceeds size cap")
 	ErrContentType      = errors.New("content type not accepted")
 	ErrRedirectLoop     = errors.New("redirect loop")
 	ErrTooManyRedirects = errors.New("too many redirects")
