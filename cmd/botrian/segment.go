@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/botrian/botrian/indexer/thai"
+)
+
+// runSegment prints each stdin line cut into words, joined by '|'.
+func runSegment(_ context.Context, e env, args []string) error {
+	fs := flags(e, "segment", "[--dict FILE] < text",
+		`Reads lines on standard input and writes each one cut into tokens joined
+by '|': Thai is cut into dictionary words, whitespace, Latin words, numbers
+and punctuation are tokens of their own. The tokens are the original
+substrings, so deleting every '|' gives the input line back.`)
+	dict := fs.String("dict", "", "extra dictionary `FILE`, one word a line ('#' comments)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "botrian segment: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return errUsage
+	}
+	seg := thai.Default()
+	if *dict != "" {
+		f, err := os.Open(*dict)
+		if err != nil {
+			return fmt.Errorf("segment: %w", err)
+		}
+		words, err := thai.ReadWords(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("segment: dictionary %s: %w", *dict, err)
+		}
+		if seg, err = thai.New(thai.Config{Words: words}); err != nil {
+			return fmt.Errorf("segment: dictionary %s: %w", *dict, err)
+		}
+	}
+	return segmentLines(seg, e.stdin, e.stdout)
+}
+
+// segmentLines copies r to w line by line, cutting each line.
+func segmentLines(seg *thai.Segmenter, r io.Reader, w io.Writer) error {
+	in := bufio.NewReaderSize(r, 1<<20)
+	out := bufio.NewWriterSize(w, 1<<20)
+	var toks []thai.Token
+	for {
+		line, err := in.ReadString('\n')
+		if len(line) > 0 {
+			body := strings.TrimSuffix(line, "\n")
+			body = strings.TrimSuffix(body, "\r")
+			toks = seg.AppendSegment(toks[:0], body)
+			for i, t := range toks {
+				if i > 0 {
+					out.WriteByte('|')
+				}
+				out.WriteString(body[t.Start:t.End])
+			}
+			out.WriteString(line[len(body):])
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("segment: read: %w", err)
+		}
+	}
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("segment: write: %w", err)
+	}
+	return nil
+}

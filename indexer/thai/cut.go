@@ -1,0 +1,174 @@
+package thai
+
+// unit is one Thai character of a run as the dictionary sees it: a decoded
+// symbol, where it starts, and whether a word may start there without
+// cutting a Thai character cluster.
+type unit struct {
+	start int
+	sym   uint8
+	brk   bool
+}
+
+// scratch holds the per-call buffers of one segmentation.
+type scratch struct {
+	units []unit
+	end   int // byte offset where the run of units ends
+	cost  []uint64
+	back  []int32
+	known []bool
+	segs  []span
+}
+
+type span struct {
+	from, to int32 // unit indexes
+	known    bool
+}
+
+func isThaiMark(r rune) bool {
+	return r == '\u0E31' || r >= '\u0E34' && r <= '\u0E3A' || r >= '\u0E47' && r <= '\u0E4E'
+}
+
+// scanThai reads the Thai run starting at text[i] into sc.units and
+// returns its end. The run holds Thai letters, vowels, marks and ฯ, the
+// invisible joiners inside it, and full stops directly after a Thai
+// character (so that abbreviations such as สช. can match).
+func scanThai(text string, i int, sc *scratch) int {
+	u := sc.units[:0]
+	j := i
+scan:
+	for j < len(text) {
+		r, n := decodeRune(text, j)
+		switch classify(r) {
+		case cJoin:
+			j += n
+			continue
+		case cThai:
+		default:
+			if r != '.' || len(u) == 0 {
+				break scan
+			}
+			u = append(u, unit{start: j, sym: symDot, brk: true})
+			j += n
+			continue
+		}
+		if r == nikhahit {
+			if tone, m := decomposedAm(text[j+n:]); m > 0 {
+				at := j
+				if tone != 0 {
+					u = append(u, unit{start: j, sym: uint8(symbol(tone))})
+					at = j + n + 3
+				}
+				u = append(u, unit{start: at, sym: uint8(symbol(saraAm))})
+				j += n + m
+				continue
+			}
+		}
+		brk := true
+		if len(u) > 0 {
+			prev := rune(u[len(u)-1].sym) - 1 + 0x0E00
+			switch {
+			case isThaiMark(r), r == 'ะ', r == 'า', r == 'ำ', r == 'ๅ':
+				brk = false
+			case prev >= 'เ' && prev <= 'ไ':
+				brk = false
+			case prev == '\u0E37' && r == 'อ':
+				brk = false
+			}
+			if r == '\u0E4C' && u[len(u)-1].sym != symDot && !isThaiMark(prev) {
+				// A consonant silenced by thanthakhat ends the cluster before it.
+				u[len(u)-1].brk = false
+			}
+		}
+		u = append(u, unit{start: j, sym: uint8(symbol(r)), brk: brk})
+		j += n
+	}
+	if len(u) > 0 {
+		u[0].brk = true
+	}
+	sc.units, sc.end = u, j
+	return j
+}
+
+// pos returns the byte offset of unit index p.
+func (sc *scratch) pos(p int) int {
+	if p == len(sc.units) {
+		return sc.end
+	}
+	return sc.units[p].start
+}
+
+const infCost = ^uint64(0)
+
+// cutThai appends the tokens of the run in sc.units. It picks, among all
+// cuts at cluster boundaries into dictionary words and unknown clusters,
+// the one with the fewest unknown characters, then the fewest tokens; ties
+// go to the longest last word. Time is linear in the run: each position
+// walks the trie at most the length of the longest word.
+func (s *Segmenter) cutThai(dst []Token, text string, sc *scratch) []Token {
+	u := sc.units
+	m := len(u)
+	if cap(sc.cost) < m+1 {
+		sc.cost = make([]uint64, m+1)
+		sc.back = make([]int32, m+1)
+		sc.known = make([]bool, m+1)
+	}
+	cost, back, known := sc.cost[:m+1], sc.back[:m+1], sc.known[:m+1]
+	for i := range cost {
+		cost[i] = infCost
+	}
+	cost[0] = 0
+	for i := 0; i < m; i++ {
+		if cost[i] == infCost {
+			continue
+		}
+		for _, t := range s.dicts {
+			node := rootNode
+			for k := i; k < m; k++ {
+				if node = t.next(node, int(u[k].sym)); node == 0 {
+					break
+				}
+				if t.final(node) && (k+1 == m || u[k+1].brk) {
+					if c := cost[i] + 1; c < cost[k+1] {
+						cost[k+1], back[k+1], known[k+1] = c, int32(i), true
+					}
+				}
+			}
+		}
+		k := i + 1
+		for k < m && !u[k].brk {
+			k++
+		}
+		if c := cost[i] + uint64(k-i)<<32 + 1; c < cost[k] {
+			cost[k], back[k], known[k] = c, int32(i), false
+		}
+	}
+	segs := sc.segs[:0]
+	for p := m; p > 0; p = int(back[p]) {
+		segs = append(segs, span{from: back[p], to: int32(p), known: known[p]})
+	}
+	sc.segs = segs
+	for x := len(segs) - 1; x >= 0; x-- {
+		sg := segs[x]
+		kind := Word
+		if !sg.known {
+			kind = Unknown
+			if sc.lonePunct(sg) {
+				kind = Punct
+			} else {
+				// Merge the following unknown clusters into one token.
+				for x > 0 && !segs[x-1].known && !sc.lonePunct(segs[x-1]) {
+					x--
+					sg.to = segs[x].to
+				}
+			}
+		}
+		a, b := sc.pos(int(sg.from)), sc.pos(int(sg.to))
+		dst = append(dst, Token{Text: normalized(text[a:b]), Start: a, End: b, Kind: kind})
+	}
+	return dst
+}
+
+// lonePunct reports whether sg is a lone full stop or ฯ.
+func (sc *scratch) lonePunct(sg span) bool {
+	return sg.to-sg.from == 1 && (sc.units[sg.from].sym == symDot || sc.units[sg.from].sym == symPaiyannoi)
+}
