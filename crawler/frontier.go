@@ -94,6 +94,9 @@ type entry struct {
 	URL   string // URL to fetch
 	Depth int
 	Kind  urlKind
+	// Done records the URL as already fetched in this pass without queueing
+	// it: the target of a redirect, fetched under the source's key.
+	Done bool
 }
 
 // item is a URL taken from the queue.
@@ -214,11 +217,18 @@ func (f *frontier) addTx(tx *bolt.Tx, es []entry) (int, error) {
 				continue
 			}
 		}
+		s.URL, s.Depth, s.Kind = e.URL, e.Depth, e.Kind
+		if e.Done {
+			s.Pass, s.State, s.Seq = f.pass, stateDone, 0
+			if err := putState(urls, e.Key, s); err != nil {
+				return n, err
+			}
+			continue
+		}
 		seq, err := queue.NextSequence()
 		if err != nil {
 			return n, err
 		}
-		s.URL, s.Depth, s.Kind = e.URL, e.Depth, e.Kind
 		s.Pass, s.State, s.Seq, s.Err = f.pass, stateQueued, seq, ""
 		if err := putState(urls, e.Key, s); err != nil {
 			return n, err
@@ -272,8 +282,9 @@ func (f *frontier) requeue(it item) error {
 
 // finish records the outcome of an item in one transaction: its new state,
 // the links found on it (queued), whether its document is pending, and the
-// pass's fetched count. It returns how many links were newly queued.
-func (f *frontier) finish(it item, links []entry, pending bool) (int, error) {
+// pass's fetched count when a request was sent. It returns how many links
+// were newly queued.
+func (f *frontier) finish(it item, links []entry, pending, requested bool) (int, error) {
 	var n int
 	err := f.db.Update(func(tx *bolt.Tx) error {
 		it.Seq = 0
@@ -288,6 +299,9 @@ func (f *frontier) finish(it item, links []entry, pending bool) (int, error) {
 			if err := tx.Bucket(bucketPending).Put([]byte(it.Key), nil); err != nil {
 				return err
 			}
+		}
+		if !requested {
+			return nil
 		}
 		meta := tx.Bucket(bucketMeta)
 		return putUint(meta, "fetched", getUint(meta, "fetched")+1)
@@ -373,6 +387,7 @@ func (f *frontier) group(url, preferred string, keys []string) (primary string, 
 				primary = preferred
 			}
 		}
+		all = append(all, "u:"+primary)
 		for _, k := range all {
 			if err := groups.Put([]byte(k), []byte(primary)); err != nil {
 				return err

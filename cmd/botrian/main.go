@@ -46,6 +46,8 @@ type command struct {
 
 func commands() []command {
 	return []command{
+		{"crawl", "crawl sites politely into raw pages and documents", runCrawl},
+		{"extract", "re-run extraction over the crawled pages", runExtract},
 		{"import", "read local .html/.htm/.txt files into the documents", runImport},
 		{"index", "build the search index from the documents", runIndex},
 		{"segment", "cut Thai lines on stdin into words, joined by |", runSegment},

@@ -1,0 +1,289 @@
+package crawler
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/botrian/botrian"
+)
+
+// analysis is what the crawler reads from one stored page.
+type analysis struct {
+	links     pageLinks
+	doc       *botrian.Document // nil unless the page is an article
+	docKey    string            // canonical URL of the page as finally fetched
+	aliasKey  string            // docKey when it differs from the queued key
+	preferred string            // the page's rel=canonical, when usable
+	groupKeys []string          // keys that identify duplicates: body hash, rel=canonical
+	err       error             // why an article page gave no document
+}
+
+// isXML reports whether a content type is XML other than XHTML (a feed or a
+// sitemap linked as a page).
+func isXML(ct string) bool {
+	mt, _, _ := mime.ParseMediaType(ct)
+	return strings.Contains(mt, "xml") && mt != "application/xhtml+xml"
+}
+
+// isArticle decides whether a canonical URL becomes a document: a known
+// article pattern always; a path outside every known style's prefixes, on a
+// host that is not one of the known sites, also (the generic profile);
+// listings never.
+func isArticle(u *url.URL) bool {
+	switch Kind(u) {
+	case PageArticle:
+		return true
+	case PageOther:
+		return !styledHost(hostKey(u))
+	}
+	return false
+}
+
+// styledHosts are the known sites of the three styles, where only article
+// URL patterns are articles. Keys are hostKey forms (no "www.").
+var styledHosts = []string{
+	"samatcha.org", "areahpp.net", "gotoknow.org", "ppi.psu.ac.th", "happynetwork.org",
+	"localfund.happynetwork.org", "ahsouth.com", "hsmi2.psu.ac.th", "consumersouth.org", "scf.or.th",
+	"songkhlahealth.org", "mehealthpromotion.com",
+}
+
+func styledHost(h string) bool { return slices.Contains(styledHosts, h) }
+
+// analyse reads the links of a stored page and, when extract is set and the
+// page is an article, its document. sitemapish pages (XML) yield links only.
+func analyse(p Page, extract bool) analysis {
+	var a analysis
+	final := p.URL
+	if final == "" {
+		final = p.Key
+	}
+	base, err := url.Parse(final)
+	if err != nil {
+		a.err = err
+		return a
+	}
+	a.docKey = p.Key
+	if k, err := Canonical(final); err == nil {
+		a.docKey = k
+		if k != p.Key {
+			a.aliasKey = k
+		}
+	}
+	if isXML(p.ContentType) {
+		pages, _, _ := parseSitemap(p.Body)
+		a.links.Links = pages
+		return a
+	}
+	a.links = parseLinks(base, p.Body, p.ContentType)
+	du, _ := url.Parse(a.docKey)
+	if !extract || a.links.NoIndex || du == nil || !isArticle(du) {
+		return a
+	}
+	doc, err := Extract(a.docKey, p.Body, p.ContentType)
+	if err != nil {
+		a.err = err
+		return a
+	}
+	doc.URL, doc.ID, doc.FetchedAt = a.docKey, botrian.DocID(a.docKey), p.FetchedAt
+	a.doc = &doc
+	a.groupKeys = []string{"b:" + contentHash(doc)}
+	if a.links.Canonical != "" {
+		if ck, err := Canonical(a.links.Canonical); err == nil && ck != a.docKey {
+			if cu, _ := url.Parse(ck); cu != nil && hostKey(cu) == hostKey(du) && Kind(cu) == PageArticle {
+				a.preferred = ck
+				a.groupKeys = append(a.groupKeys, "c:"+ck)
+			}
+		}
+	}
+	return a
+}
+
+// contentHash identifies an article by its title and whitespace-normalised
+// body, whatever its URL.
+func contentHash(d botrian.Document) string {
+	norm := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	sum := sha256.Sum256([]byte(norm(d.Title) + "\x00" + norm(d.Body)))
+	return hex.EncodeToString(sum[:16])
+}
+
+// batch collects documents and merges them into documents.jsonl, then
+// clears their pages' pending marks.
+type batch struct {
+	fr     *frontier
+	path   string
+	size   int
+	docs   []botrian.Document
+	keys   []string // pending page keys the docs come from
+	merged int
+}
+
+// add files doc under its duplicate set (one document, every URL recorded)
+// and queues it; pageKey is the pending mark to clear once merged.
+func (b *batch) add(pageKey string, doc botrian.Document, preferred string, groupKeys []string) error {
+	primary, alts, err := b.fr.group(doc.URL, preferred, groupKeys)
+	if err != nil {
+		return fmt.Errorf("group %s: %w", doc.URL, err)
+	}
+	if primary != doc.URL {
+		doc.URL, doc.ID = primary, botrian.DocID(primary)
+	}
+	doc.AltURLs = mergeURLs(primary, alts, doc.AltURLs)
+	b.docs = append(b.docs, doc)
+	b.keys = append(b.keys, pageKey)
+	if len(b.docs) >= b.size {
+		return b.flush()
+	}
+	return nil
+}
+
+// done clears a pending mark that yields no document.
+func (b *batch) done(pageKey string) { b.keys = append(b.keys, pageKey) }
+
+func (b *batch) flush() error {
+	if len(b.docs) > 0 {
+		if _, _, err := MergeDocuments(b.path, b.docs); err != nil {
+			return err
+		}
+		b.merged += len(b.docs)
+	}
+	if len(b.keys) > 0 {
+		if err := b.fr.clearPending(b.keys); err != nil {
+			return fmt.Errorf("clear pending: %w", err)
+		}
+	}
+	b.docs, b.keys = b.docs[:0], b.keys[:0]
+	return nil
+}
+
+// extractPending re-extracts pages fetched by an earlier run whose documents
+// were not merged before it stopped.
+func (c *Crawler) extractPending(ctx context.Context, b *batch) error {
+	keys, err := c.fr.pendingKeys()
+	if err != nil {
+		return fmt.Errorf("pending pages: %w", err)
+	}
+	for _, k := range keys {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		p, err := c.pages.get(k)
+		if err != nil {
+			c.log.Warn("pending page", "url", k, "err", err)
+			b.done(k)
+			continue
+		}
+		a := analyse(p, true)
+		if a.doc == nil {
+			b.done(k)
+			continue
+		}
+		if err := b.add(k, *a.doc, a.preferred, a.groupKeys); err != nil {
+			return err
+		}
+	}
+	return b.flush()
+}
+
+// ExtractStats counts what ExtractAll did.
+type ExtractStats struct {
+	Pages     int // stored pages read
+	Documents int // documents merged
+	Failed    int // article pages whose extraction failed
+}
+
+// ExtractAll re-runs extraction over every page stored under dir/pages, in
+// canonical-URL order, and merges the documents into dir/documents.jsonl,
+// one document per duplicate set (the same article under two URLs). It
+// fetches nothing. It needs dir/crawl.db (created if missing) for the
+// duplicate sets, so it cannot run beside a crawl of the same dir.
+func ExtractAll(ctx context.Context, dir string, log *slog.Logger) (ExtractStats, error) {
+	var st ExtractStats
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	fr, err := openFrontier(filepath.Join(dir, CrawlDBFile))
+	if err != nil {
+		return st, err
+	}
+	defer fr.close()
+	store := pageStore{dir: filepath.Join(dir, PagesDir)}
+	type stored struct{ key, path string }
+	var list []stored
+	err = store.walk(func(path string) error {
+		key, err := readPageKey(path)
+		if err != nil {
+			log.Warn("unreadable page", "path", path, "err", err)
+			return nil
+		}
+		list = append(list, stored{key, path})
+		return nil
+	})
+	if err != nil {
+		return st, fmt.Errorf("list pages: %w", err)
+	}
+	slices.SortFunc(list, func(a, b stored) int { return strings.Compare(a.key, b.key) })
+	b := &batch{fr: fr, path: filepath.Join(dir, DocumentsFile), size: DefaultBatchSize}
+	for _, s := range list {
+		if err := ctx.Err(); err != nil {
+			return st, err
+		}
+		p, err := readPage(s.path)
+		if err != nil {
+			log.Warn("unreadable page", "path", s.path, "err", err)
+			continue
+		}
+		st.Pages++
+		a := analyse(p, true)
+		if a.err != nil {
+			st.Failed++
+			log.Warn("extract", "url", p.Key, "err", a.err)
+		}
+		if a.doc == nil {
+			b.done(p.Key)
+			continue
+		}
+		if err := b.add(p.Key, *a.doc, a.preferred, a.groupKeys); err != nil {
+			return st, err
+		}
+	}
+	if err := b.flush(); err != nil {
+		return st, err
+	}
+	st.Documents = b.merged
+	return st, nil
+}
+
+// readPageKey reads only the header of a stored page.
+func readPageKey(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return "", err
+	}
+	line, err := bufio.NewReader(zr).ReadBytes('\n')
+	if err != nil {
+		return "", err
+	}
+	var p Page
+	if err := json.Unmarshal(line, &p); err != nil {
+		return "", err
+	}
+	return p.Key, nil
+}
