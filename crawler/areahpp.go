@@ -82,9 +82,8 @@ func areahppHTML(d *goquery.Document, base *url.URL) page {
 		entry = post
 	}
 	entry.Find(areahppBoilerplate).Remove()
-	bs, links := domBlocks(entry, base)
+	bs := domBlocks(entry, base)
 	p.blocks = junkBlocks(dropTitleBlock(bs, p.title))
-	p.links = links
 	return p
 }
 

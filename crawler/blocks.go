@@ -30,21 +30,21 @@ const maxHeadingRunes = 90
 type walker struct {
 	base   *url.URL
 	blocks []block
-	links  []string
+	links  []string // links of the current line
 	cur    strings.Builder
 	bold   int // runes of the current line inside b/strong
 	head   bool
 	inBold int
 }
 
-// domBlocks returns the blocks and outgoing links under the selection.
-func domBlocks(sel *goquery.Selection, base *url.URL) ([]block, []string) {
+// domBlocks returns the blocks under the selection, each with its links.
+func domBlocks(sel *goquery.Selection, base *url.URL) []block {
 	w := &walker{base: base}
 	for _, n := range sel.Nodes {
 		w.walk(n)
 	}
 	w.flush()
-	return w.blocks, w.links
+	return w.blocks
 }
 
 func (w *walker) walk(n *html.Node) {
@@ -104,8 +104,8 @@ func (w *walker) walk(n *html.Node) {
 func (w *walker) flush() {
 	t := normSpace(w.cur.String())
 	w.cur.Reset()
-	head, bold := w.head, w.bold
-	w.head, w.bold = false, 0
+	head, bold, links := w.head, w.bold, w.links
+	w.head, w.bold, w.links = false, 0, nil
 	if t == "" {
 		return
 	}
@@ -113,7 +113,7 @@ func (w *walker) flush() {
 	if !head && bold > 0 && bold >= n && n <= maxHeadingRunes {
 		head = true
 	}
-	w.blocks = append(w.blocks, block{text: t, heading: head})
+	w.blocks = append(w.blocks, block{text: t, heading: head, links: links})
 }
 
 // addLink records an absolute http(s) link.
@@ -127,6 +127,9 @@ func (w *walker) addLink(h string) {
 		return
 	}
 	u.Fragment, u.RawFragment = "", ""
+	if isJunkLink(u) {
+		return
+	}
 	w.links = append(w.links, u.String())
 }
 
@@ -216,4 +219,19 @@ func junkBlocks(bs []block) []block {
 		out = append(out, b)
 	}
 	return cutAtStop(out)
+}
+
+// isJunkLink reports theme credits and share buttons.
+func isJunkLink(u *url.URL) bool {
+	h := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	p := strings.ToLower(u.Path)
+	switch {
+	case h == "bigtheme.net", h == "classstart.org":
+		return true
+	case strings.Contains(p, "sharer") || strings.HasPrefix(p, "/share") || strings.HasPrefix(p, "/intent/"):
+		return true
+	case h == "social-plugins.line.me", h == "line.me" && strings.Contains(p, "/msg/"):
+		return true
+	}
+	return false
 }

@@ -51,8 +51,9 @@ func (e *ExtractError) Unwrap() error { return e.Err }
 // work; anything else goes to the generic profile.
 //
 // body is converted to UTF-8: a BOM or the charset in contentType wins, then
-// an HTML meta declaration; valid UTF-8 stays as is; anything else is taken
-// as windows-874 (TIS-620), the common legacy Thai encoding. Invalid UTF-8
+// an HTML meta declaration; valid UTF-8 stays as is; anything else, and a
+// Latin-1 declaration on a body that is not UTF-8 (a common mistake on Thai
+// sites), is taken as windows-874 (TIS-620), the legacy Thai encoding. Invalid UTF-8
 // left after conversion is repaired with U+FFFD. contentType may be "" (then
 // sniffed); text/plain bodies (and .txt URLs) go through the plain-text path,
 // which finds each style's parts by text anchors.
@@ -155,12 +156,14 @@ func toUTF8(body []byte, contentType string, isHTML bool) string {
 	switch {
 	case certain && name == "utf-8":
 		return cleanUTF8(string(body))
+	case name == "windows-1252" && !utf8.Valid(body):
+		// Latin-1 declared (a common mistake on Thai sites) or nothing
+		// declared: Thai legacy pages are windows-874 / TIS-620.
+		e = charmap.Windows874
 	case certain:
 	case utf8.Valid(body):
 		return cleanUTF8(string(body))
-	case !isHTML || name == "windows-1252" || name == "utf-8":
-		// Undeclared (or declared Latin-1, a common mistake on Thai sites)
-		// and not UTF-8: Thai legacy pages are windows-874 / TIS-620.
+	case !isHTML || name == "utf-8":
 		e = charmap.Windows874
 	}
 	out, err := e.NewDecoder().Bytes(body)
@@ -256,19 +259,24 @@ type page struct {
 	site                                 string
 	title, dateText, dateMachine, author string
 	project                              string
-	tags, categories, links              []string
+	tags, categories                     []string
 	blocks                               []block
+	// formLabels: headings are a form's labels (softganz), so a label with
+	// no answer is kept as an empty Section and left out of the body.
+	// Otherwise headings are the author's text and always stay in the body.
+	formLabels bool
 }
 
-// block is one paragraph of body text, or a section heading.
+// block is one paragraph of body text, or a section heading, with the
+// outgoing links found in it.
 type block struct {
 	text    string
 	heading bool
+	links   []string
 }
 
-// document assembles the Document: body paragraphs in page order and the
-// sections that headings open. A heading whose section is empty is kept as a
-// Section (with empty Text) but left out of the body.
+// document assembles the Document: body paragraphs in page order, the
+// sections that headings open, and the links of the blocks kept.
 func (p page) document() botrian.Document {
 	d := botrian.Document{
 		Site:        p.site,
@@ -279,9 +287,8 @@ func (p page) document() botrian.Document {
 		Project:     p.project,
 		Tags:        dedupe(p.tags),
 		Categories:  dedupe(p.categories),
-		Links:       dedupe(p.links),
 	}
-	var body []string
+	var body, links []string
 	var cur *botrian.Section
 	var curText []string
 	flush := func() {
@@ -289,11 +296,13 @@ func (p page) document() botrian.Document {
 			return
 		}
 		cur.Text = strings.Join(curText, "\n\n")
-		if cur.Text != "" {
+		if cur.Text != "" || !p.formLabels {
 			body = append(body, cur.Heading)
 			body = append(body, curText...)
 		}
-		d.Sections = append(d.Sections, *cur)
+		if cur.Text != "" || p.formLabels {
+			d.Sections = append(d.Sections, *cur)
+		}
 		cur, curText = nil, nil
 	}
 	for _, b := range p.blocks {
@@ -301,22 +310,20 @@ func (p page) document() botrian.Document {
 		if t == "" {
 			continue
 		}
-		if b.heading {
+		links = append(links, b.links...)
+		switch {
+		case b.heading:
 			flush()
 			cur = &botrian.Section{Heading: t}
-			continue
-		}
-		if cur != nil {
-			if isNoneAnswer(t) {
-				continue
-			}
+		case cur == nil:
+			body = append(body, t)
+		case !isNoneAnswer(t):
 			curText = append(curText, t)
-			continue
 		}
-		body = append(body, t)
 	}
 	flush()
 	d.Body = strings.Join(body, "\n\n")
+	d.Links = dedupe(links)
 	return d
 }
 

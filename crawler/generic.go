@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"net/url"
+	"unicode/utf8"
 
 	"codeberg.org/readeck/go-readability/v2"
 	"github.com/PuerkitoBio/goquery"
@@ -17,6 +18,10 @@ import (
 const genericBoilerplate = `nav, footer, aside, #comments, .comments, #respond, .share, .sharedaddy, .related,
 	#related_posts, #check-also-box, .sidebar, #sidebar, .widget`
 
+// minReadableRunes is the least text a readability result must hold to be
+// trusted over the whole (cleaned) body.
+const minReadableRunes = 250
+
 func genericHTML(d *goquery.Document, base *url.URL) page {
 	p := page{site: botrian.SiteGeneric}
 	p.title = docTitle(d)
@@ -26,7 +31,10 @@ func genericHTML(d *goquery.Document, base *url.URL) page {
 	root := d.Find("body")
 	if len(d.Nodes) > 0 {
 		parser := readability.NewParser()
-		if art, err := parser.ParseDocument(d.Nodes[0], base); err == nil && art.Node != nil {
+		art, err := parser.ParseDocument(d.Nodes[0], base)
+		// On short pages readability's scores are noise and it may keep one
+		// paragraph of several: the cleaned body is the better answer there.
+		if err == nil && art.Node != nil && utf8.RuneCountInString(goquery.NewDocumentFromNode(art.Node).Text()) >= minReadableRunes {
 			root = goquery.NewDocumentFromNode(art.Node).Selection
 			if t := art.Title(); t != "" && p.title == "" {
 				p.title = t
@@ -36,8 +44,7 @@ func genericHTML(d *goquery.Document, base *url.URL) page {
 			}
 		}
 	}
-	bs, links := domBlocks(root, base)
+	bs := domBlocks(root, base)
 	p.blocks = junkBlocks(dropTitleBlock(bs, p.title))
-	p.links = links
 	return p
 }

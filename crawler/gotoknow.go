@@ -72,7 +72,7 @@ func gotoknowHTML(d *goquery.Document, base *url.URL) page {
 	}
 	// The metadata run and tags sit below the post, maybe outside root:
 	// read them from the whole page before cutting.
-	all, _ := domBlocks(d.Find("body"), base)
+	all := domBlocks(d.Find("body"), base)
 	meta := page{}
 	gotoknowAnchors(&meta, all)
 	p.dateText = meta.dateText
@@ -80,10 +80,9 @@ func gotoknowHTML(d *goquery.Document, base *url.URL) page {
 		p.tags = meta.tags
 	}
 	root.Find(gotoknowBoilerplate).Remove()
-	bs, links := domBlocks(root, base)
+	bs := domBlocks(root, base)
 	bs = dropTitleBlock(bs, p.title)
 	p.blocks = gotoknowHeadings(junkBlocks(bs))
-	p.links = links
 	return p
 }
 

@@ -88,7 +88,7 @@ const softganzBoilerplate = `header, nav, footer, aside, #header, #footer, .side
 	.sg-inline-edit-toolbar, div.date, div.owner, h3.title, .timestamp, .breadcrumb`
 
 func softganzHTML(d *goquery.Document, base *url.URL) page {
-	p := page{site: botrian.SiteSoftganz}
+	p := page{site: botrian.SiteSoftganz, formLabels: true}
 	item := d.Find(".project-action-item").First()
 	if item.Length() == 0 {
 		item = d.Find(".paper, #paper, .detail, #main, main, article").First()
@@ -128,10 +128,9 @@ func softganzHTML(d *goquery.Document, base *url.URL) page {
 	}
 	p.title = unfuseDate(p.title, p.dateText)
 	item.Find(softganzBoilerplate).Remove()
-	bs, links := domBlocks(item, base)
+	bs := domBlocks(item, base)
 	bs = dropTitleBlock(bs, p.title)
 	p.blocks = softganzSections(junkBlocks(bs))
-	p.links = links
 	return p
 }
 
@@ -172,7 +171,7 @@ func softganzSections(bs []block) []block {
 // title fused with the date, the day alone, "<month> <year>รายงานจากพื้นที่
 // โดย <name>", then icon-name lines each followed by a section label.
 func softganzText(lines []string) page {
-	p := page{site: botrian.SiteSoftganz}
+	p := page{site: botrian.SiteSoftganz, formLabels: true}
 	ls := nonEmpty(lines)
 	start := 0
 	for i, l := range ls {
