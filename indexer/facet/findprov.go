@@ -1,0 +1,269 @@
+package facet
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+)
+
+// provForm is one surface form of a province in the matcher.
+type provForm struct {
+	text  string
+	prov  Province
+	risky bool // also an everyday word: needs จังหวัด/จ./เมือง/คน or a list
+	alias bool
+	// district is set for districts and sub-districts (weaker evidence).
+	district bool
+	// dominant is set for bare forms of นคร (เมืองนคร): they count only for
+	// the document's dominant นคร... province.
+	dominant bool
+}
+
+// riskyNames are province names that are also common words or parts of
+// them (DOMAIN.md §3.3.5).
+var riskyNames = map[string]bool{
+	"ตาก": true, "แพร่": true, "เลย": true, "น่าน": true, "ตราด": true, "กระบี่": true,
+	"ตรัง": true, "ยะลา": true, "สตูล": true, "ปากน้ำ": true, "แม่กลอง": true, "มหาชัย": true,
+	"สุราษฎร์": true, "สุราษฏร์": true, "นครศรี": false, "ปากใต้": false, "กรุงเทพ": false,
+}
+
+var provForms = sync.OnceValue(func() []provForm {
+	var out []provForm
+	for _, p := range provinceTable {
+		out = append(out, provForm{text: string(p.Name), prov: p.Name, risky: riskyNames[string(p.Name)]})
+		for _, a := range p.Aliases {
+			out = append(out, provForm{text: a, prov: p.Name, alias: true, risky: riskyNames[a]})
+		}
+	}
+	for d, p := range districtTable {
+		out = append(out, provForm{text: d, prov: p, district: true})
+	}
+	for _, f := range []string{"เมืองนคร", "คนนคร", "ชาวนคร", "ภาคประชาชนนคร"} {
+		out = append(out, provForm{text: f, dominant: true})
+	}
+	sortFormsByLen(out)
+	return out
+})
+
+// provHit is one accepted province mention in a field.
+type provHit struct {
+	start, end int // normalised
+	prov       Province
+	weight     float64
+	rule       string
+	venue      bool
+	list       int // id of the governed list (≥ 3 provinces) it belongs to, 0 if none
+	district   bool
+	dominant   bool
+	sub        bool // from a sub-region name
+}
+
+var (
+	seatRE  = regexp.MustCompile(`เขต(?:ที่)?\s?[0-9]{1,2}\s?$`)
+	abbrRE  = regexp.MustCompile(`(จ\.|[ก-ฮ]{1,4}\.|[ก-ฮ]{2,4}\s?[0-9]{1,2})\s?([ก-ฮ]{2})\.`)
+	countRE = regexp.MustCompile(`[0-9]+\s?(?:จังหวัด|จว\.?)`)
+)
+
+var strongPrefixes = []string{"จังหวัด", "จ.", "จว.", "จว", "เมือง", "คน", "ชาว", "ประจำจังหวัด"}
+var adminPrefixes = []string{"ต.", "ตำบล", "อ.", "อำเภอ", "แขวง", "หมู่บ้าน"}
+var personPrefixes = []string{"นาย", "นาง", "นางสาว", "น.ส.", "นพ.", "พญ.", "ดร.", "คุณ", "ผศ.", "รศ.", "ศ.", "ทพ.", "ภก.", "พระ"}
+var instPrefixes = []string{"มหาวิทยาลัย", "ม.", "ราชภัฏ", "ราชภัฎ", "โรงพยาบาล", "รพ.", "วิทยาลัย", "โรงเรียน", "ศูนย์", "สถาบัน"}
+
+// findProvinces returns the province mentions in normalised text t.
+func findProvinces(t ntext) []provHit {
+	s := t.s
+	type cand struct {
+		provHit
+		form   provForm
+		strong bool
+	}
+	var cands []cand
+	taken := func(i, j int) bool {
+		for _, c := range cands {
+			if i < c.end && j > c.start {
+				return true
+			}
+		}
+		return false
+	}
+	for _, f := range provForms() {
+		for i := 0; ; {
+			k := strings.Index(s[i:], f.text)
+			if k < 0 {
+				break
+			}
+			st := i + k
+			en := st + len(f.text)
+			i = en
+			if taken(st, en) || !thaiBoundaryOK(s, st, en) {
+				continue
+			}
+			pre := strings.TrimRight(tail(s, st, 14), " ")
+			if hasAnySuffix(pre, personPrefixes...) {
+				continue
+			}
+			if !f.district && hasAnySuffix(pre, adminPrefixes...) && !strings.HasSuffix(pre, "จ.") {
+				continue
+			}
+			if f.prov == "ตาก" && (hasAnyPrefix(s[en:], "แดด", "ผ้า", "อากาศ", "ใบ", "ฟ้า", "สิน", "ลม", "ไว้", "แห้ง") || hasAnySuffix(pre, "โพธิ์", "พระเจ้า")) {
+				continue
+			}
+			if f.prov == "น่าน" && (hasAnyPrefix(s[en:], "น้ำ") || hasAnySuffix(pre, "แม่น้ำ", "ลุ่มน้ำ", "ลุ่ม")) {
+				continue
+			}
+			if f.prov == "แพร่" && hasAnySuffix(pre, "เผย") {
+				continue
+			}
+			c := cand{provHit: provHit{start: st, end: en, prov: f.prov, weight: 1, district: f.district, dominant: f.dominant}, form: f}
+			c.strong = hasAnySuffix(pre, strongPrefixes...) || strings.HasSuffix(f.text, "ฯ")
+			switch {
+			case f.district:
+				c.weight, c.rule = 0.5, "district or sub-district "+f.text
+			case f.dominant:
+				c.rule = "bare นคร: the document's dominant นคร province"
+			case c.strong:
+				c.rule = "province name after " + lastPrefix(pre, strongPrefixes...)
+			case f.alias:
+				c.rule = "alias " + f.text
+			default:
+				c.rule = "province name"
+			}
+			if seatRE.MatchString(pre) {
+				c.weight, c.rule = 0.3, "office seat after เขต N"
+			} else if isVenue(s, st) {
+				c.weight, c.venue, c.rule = 0.3, true, "venue (ณ/ที่/โรงแรม before it)"
+			} else if hasAnySuffix(pre, instPrefixes...) {
+				c.weight, c.rule = 0.5, "institution name "+lastPrefix(pre, instPrefixes...)
+			}
+			cands = append(cands, c)
+		}
+	}
+	// Official abbreviations glued to จ. or an acronym (คจ.สจ.รอ., ศพส 11 ชพ.).
+	for _, loc := range abbrRE.FindAllStringSubmatchIndex(s, -1) {
+		st, en := loc[4], loc[5]+1
+		p, ok := abbrTable[s[loc[4]:loc[5]]]
+		if !ok || taken(st, en) || isThaiLetter(runeAfter(s, en)) {
+			continue
+		}
+		cands = append(cands, cand{provHit: provHit{start: st, end: en, prov: p, weight: 0.5, rule: "province abbreviation " + s[st:en]}, strong: true})
+	}
+	sortCands := func() {
+		for i := 1; i < len(cands); i++ {
+			for j := i; j > 0 && cands[j].start < cands[j-1].start; j-- {
+				cands[j], cands[j-1] = cands[j-1], cands[j]
+			}
+		}
+	}
+	sortCands()
+	// Lists: runs of candidates separated only by spaces, commas, และ, /.
+	listID := 0
+	inList := make([]bool, len(cands))
+	for i := 0; i < len(cands); {
+		j := i
+		for j+1 < len(cands) && listGap(s[cands[j].end:cands[j+1].start]) && !cands[j+1].district && !cands[j].district {
+			j++
+		}
+		if j > i {
+			for k := i; k <= j; k++ {
+				inList[k] = true
+			}
+			if j-i+1 >= 3 && governed(s, cands[i].start) {
+				listID++
+				for k := i; k <= j; k++ {
+					cands[k].list = listID
+					cands[k].rule = "list of provinces after ตัวแทนจาก/เครือข่าย/N จังหวัด"
+				}
+			}
+		}
+		i = j + 1
+	}
+	var out []provHit
+	for k, c := range cands {
+		if c.form.risky && !c.strong && !inList[k] {
+			continue
+		}
+		out = append(out, c.provHit)
+	}
+	// Sub-regions: their provinces are mentioned, never primary by
+	// themselves.
+	for _, sr := range subRegionTable {
+		for _, n := range sr.names {
+			for i := 0; ; {
+				k := strings.Index(s[i:], n)
+				if k < 0 {
+					break
+				}
+				st := i + k
+				i = st + len(n)
+				for _, p := range sr.provinces {
+					out = append(out, provHit{start: st, end: i, prov: p, weight: 0, sub: true, rule: "sub-region " + n})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// isVenue reports whether the mention at i names where a meeting was held:
+// ณ, ที่โรงแรม..., ที่จังหวัด... shortly before it, in the same clause.
+func isVenue(s string, i int) bool {
+	pre := tail(s, i, 40)
+	if k := strings.LastIndexAny(pre, "\n"); k >= 0 {
+		pre = pre[k+1:]
+	}
+	near := strings.TrimRight(tail(s, i, 12), " ")
+	if hasAnySuffix(near, "ที่จังหวัด", "ที่จ.", "ณ จังหวัด", "ณ จ.", "ณ", "ณ เมือง", "ที่เมือง") {
+		return true
+	}
+	if strings.HasSuffix(near, "ที่") && !hasAnySuffix(near, "พื้นที่", "หน้าที่", "ที่ที่", "เจ้าหน้าที่") {
+		return true
+	}
+	for _, v := range []string{"โรงแรม", "ห้องประชุม", "ศูนย์ประชุม", "รีสอร์ท", "รีสอร์ต", " ณ ", "ณ ห้อง", "ณ โรง"} {
+		if strings.Contains(pre, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// listGap reports whether the text between two province mentions is a list
+// separator.
+func listGap(g string) bool {
+	g = strings.TrimSpace(g)
+	for _, sep := range []string{"และ", ",", "/", "、", "จ.", "จังหวัด", "กับ", "หรือ"} {
+		g = strings.TrimSpace(strings.ReplaceAll(g, sep, ""))
+	}
+	return g == ""
+}
+
+// governed reports whether a list starting at i is introduced as the
+// subject: ตัวแทนจาก, เครือข่าย, N จังหวัด, ได้แก่, ประกอบด้วย.
+func governed(s string, i int) bool {
+	pre := tail(s, i, 60)
+	for _, w := range []string{"ตัวแทนจาก", "เครือข่าย", "ได้แก่", "ประกอบด้วย", "จังหวัด", "ทั้ง", "ร่วมกับ"} {
+		if strings.Contains(pre, w) {
+			return true
+		}
+	}
+	return countRE.MatchString(pre)
+}
+
+func hasAnySuffix(s string, ps ...string) bool { return lastPrefix(s, ps...) != "" }
+
+// lastPrefix returns the first of ps that s ends with, or "".
+func lastPrefix(s string, ps ...string) string {
+	for _, p := range ps {
+		if strings.HasSuffix(s, p) {
+			return p
+		}
+	}
+	return ""
+}
+
+func sortFormsByLen(fs []provForm) {
+	for i := 1; i < len(fs); i++ {
+		for j := i; j > 0 && (len(fs[j].text) > len(fs[j-1].text) || len(fs[j].text) == len(fs[j-1].text) && fs[j].text < fs[j-1].text); j-- {
+			fs[j], fs[j-1] = fs[j-1], fs[j]
+		}
+	}
+}

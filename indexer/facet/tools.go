@@ -1,0 +1,308 @@
+package facet
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Tool is a tool of participatory health public policy, by the id the API
+// and URLs use (DOMAIN.md §2).
+type Tool string
+
+// Tool ids.
+const (
+	ToolAreaAssembly         Tool = "area_assembly"
+	ToolIssueAssembly        Tool = "issue_assembly"
+	ToolNationalAssembly     Tool = "national_assembly"
+	ToolHIA                  Tool = "hia"
+	ToolCHIA                 Tool = "chia"
+	ToolEHIA                 Tool = "ehia"
+	ToolAreaCharter          Tool = "area_charter"
+	ToolNationalCharter      Tool = "national_charter"
+	ToolLocalHealthFund      Tool = "local_health_fund"
+	ToolStrategicRouteMap    Tool = "strategic_route_map"
+	ToolHealthMapping        Tool = "health_mapping"
+	ToolLessonDistillation   Tool = "lesson_distillation"
+	ToolKnowledgeManagement  Tool = "knowledge_management"
+	ToolCommunityPlan        Tool = "community_plan"
+	ToolCommunityWelfareFund Tool = "community_welfare_fund"
+	ToolMOU                  Tool = "mou"
+	ToolCapacityBuilding     Tool = "capacity_building"
+	ToolLivingWill           Tool = "living_will"
+)
+
+// ToolInfo describes a Tool. Parent is set for children (chia, ehia → hia):
+// a document with a child also carries the parent.
+type ToolInfo struct {
+	ID     Tool
+	Parent Tool
+	// Family groups tools for display: "assembly", "hia", "charter",
+	// "fund", "planning", "knowledge" or "other".
+	Family        string
+	Thai, English string
+	// Aliases are other names and abbreviations LookupTool accepts.
+	Aliases []string
+}
+
+var toolTable = []ToolInfo{
+	{ToolAreaAssembly, "", "assembly", "สมัชชาสุขภาพเฉพาะพื้นที่", "area / provincial health assembly", []string{"สมัชชาสุขภาพจังหวัด", "สมัชชาจังหวัด", "สมัชชาสุขภาพพื้นที่", "สมัชชาสุขภาพ", "PHA", "provincial health assembly", "area health assembly"}},
+	{ToolIssueAssembly, "", "assembly", "สมัชชาสุขภาพเฉพาะประเด็น", "issue-based health assembly", []string{"สมัชชาเฉพาะประเด็น", "สมัชชาเชิงประเด็น", "สมัชชาสุขภาพเชิงประเด็น"}},
+	{ToolNationalAssembly, "", "assembly", "สมัชชาสุขภาพแห่งชาติ", "National Health Assembly", []string{"สมัชชาชาติ", "NHA"}},
+	{ToolHIA, "", "hia", "การประเมินผลกระทบด้านสุขภาพ", "health impact assessment", []string{"HIA", "ประเมินผลกระทบด้านสุขภาพ", "การประเมินผลกระทบทางสุขภาพ", "การประเมินผลกระทบต่อสุขภาพ"}},
+	{ToolCHIA, ToolHIA, "hia", "การประเมินผลกระทบด้านสุขภาพโดยชุมชน", "community health impact assessment", []string{"CHIA", "HIA ชุมชน"}},
+	{ToolEHIA, ToolHIA, "hia", "การประเมินผลกระทบสิ่งแวดล้อมและสุขภาพ", "environmental and health impact assessment", []string{"EHIA"}},
+	{ToolAreaCharter, "", "charter", "ธรรมนูญสุขภาพพื้นที่", "area health charter", []string{"ธรรมนูญสุขภาพ", "ธรรมนูญสุขภาพตำบล", "ธรรมนูญชุมชน", "health charter"}},
+	{ToolNationalCharter, "", "charter", "ธรรมนูญว่าด้วยระบบสุขภาพแห่งชาติ", "national health-system charter", []string{"ธรรมนูญระบบสุขภาพ"}},
+	{ToolLocalHealthFund, "", "fund", "กองทุนหลักประกันสุขภาพระดับท้องถิ่นหรือพื้นที่", "local health fund", []string{"กปท.", "กองทุนสุขภาพตำบล", "กองทุนหลักประกันสุขภาพ", "กองทุนสุขภาพ"}},
+	{ToolStrategicRouteMap, "", "planning", "แผนที่ยุทธศาสตร์", "strategic route map", []string{"SRM", "แผนที่ทางเดินยุทธศาสตร์"}},
+	{ToolHealthMapping, "", "planning", "การทำแผนที่สุขภาวะ", "well-being mapping", []string{"mapping", "แผนที่สุขภาวะ", "แผนที่ชุมชน"}},
+	{ToolLessonDistillation, "", "knowledge", "ถอดบทเรียน", "lesson distillation", []string{"AAR", "สรุปบทเรียน", "การถอดบทเรียน"}},
+	{ToolKnowledgeManagement, "", "knowledge", "การจัดการความรู้", "knowledge management", []string{"KM", "จัดการความรู้"}},
+	{ToolCommunityPlan, "", "planning", "แผนชุมชน", "community (health) plan", []string{"แผนสุขภาพชุมชน", "แผนสุขภาวะ", "แผนสุขภาพตำบล"}},
+	{ToolCommunityWelfareFund, "", "fund", "กองทุนสวัสดิการชุมชน", "community welfare fund", nil},
+	{ToolMOU, "", "other", "บันทึกข้อตกลงความร่วมมือ", "memorandum of understanding", []string{"MOU", "MoU", "บันทึกข้อตกลง"}},
+	{ToolCapacityBuilding, "", "other", "พัฒนาศักยภาพนักสานพลัง", "facilitator capacity building", []string{"นักสานพลัง", "นนส."}},
+	{ToolLivingWill, "", "other", "หนังสือแสดงเจตนาตามมาตรา 12", "living will (NHA s.12)", []string{"มาตรา 12", "living will", "สิทธิการตายดี"}},
+}
+
+// Tools returns the taxonomy in display order. The result is a copy.
+func Tools() []ToolInfo {
+	out := slices.Clone(toolTable)
+	for i := range out {
+		out[i].Aliases = slices.Clone(out[i].Aliases)
+	}
+	return out
+}
+
+var toolLookup = sync.OnceValue(func() map[string]int {
+	m := map[string]int{}
+	for i, t := range toolTable {
+		for _, k := range append([]string{string(t.ID), t.Thai, t.English}, t.Aliases...) {
+			m[lookupKey(k)] = i
+		}
+	}
+	return m
+})
+
+// LookupTool resolves a tool id, Thai label, English name or abbreviation
+// (HIA, CHIA, SRM, KM, MOU), case-insensitively.
+func LookupTool(s string) (ToolInfo, bool) {
+	i, ok := toolLookup()[lookupKey(s)]
+	if !ok {
+		return ToolInfo{}, false
+	}
+	return Tools()[i], true
+}
+
+// Info returns t's taxonomy row.
+func (t Tool) Info() (ToolInfo, bool) {
+	for _, ti := range toolTable {
+		if ti.ID == t {
+			return ti, true
+		}
+	}
+	return ToolInfo{}, false
+}
+
+// toolHit is one tool surface found in a field.
+type toolHit struct {
+	start, end int // normalised offsets
+	tool       Tool
+	weight     float64
+	rule       string
+	bare       bool // bare สมัชชา: counts only when the document is about health assemblies
+}
+
+// toolRule maps a Thai pattern to a tool.
+type toolRule struct {
+	re   *regexp.Regexp
+	tool Tool
+	rule string
+}
+
+var toolRules = sync.OnceValue(func() []toolRule {
+	r := func(pat string, t Tool, why string) toolRule {
+		return toolRule{regexp.MustCompile(pat), t, why}
+	}
+	return []toolRule{
+		r(`(?:การ)?ประเมินผลกระทบ(?:ด้าน|ทาง)?สิ่งแวดล้อม(?:และ|และด้าน|และทาง)สุขภาพ`, ToolEHIA, "การประเมินผลกระทบสิ่งแวดล้อมและสุขภาพ"),
+		r(`โครงการ(?:หรือกิจกรรม)?ที่อาจก่อให้เกิดผลกระทบต่อชุมชนอย่างรุนแรง`, ToolEHIA, "project with severe impact (Constitution s.67)"),
+		r(`(?:การ)?ประเมินผลกระทบ(?:ด้าน|ทาง|ต่อ)?สุขภาพ(?:\s*(?:โดย|ของ)?ชุมชน)`, ToolCHIA, "HIA by the community"),
+		r(`(?:การ)?ประเมินผลกระทบ(?:ด้าน|ทาง|ต่อ)?สุขภาพ`, ToolHIA, "การประเมินผลกระทบด้านสุขภาพ"),
+		r(`เอช\s?ไอ\s?เอ`, ToolHIA, "เอช ไอ เอ"),
+		r(`กองทุนหลักประกันสุขภาพ|กองทุนหลักประกัน|กองทุน(?:ทุน)?สุขภาพ(?:ตำบล|ชุมชน|ท้องถิ่น|ฯ)?|กปท\.?`, ToolLocalHealthFund, "local health fund"),
+		r(`กองทุนสวัสดิการ(?:ชุมชน|สังคม)`, ToolCommunityWelfareFund, "กองทุนสวัสดิการชุมชน"),
+		r(`แผนที่(?:ทางเดิน)?ยุทธศาสตร์`, ToolStrategicRouteMap, "แผนที่ยุทธศาสตร์"),
+		r(`แผนที่(?:สุขภาวะ|ชุมชน|ทางสังคม|ทางเดินสุขภาพ)`, ToolHealthMapping, "แผนที่สุขภาวะ"),
+		r(`(?:ถอด|สรุป|ชุด)บทเรียน`, ToolLessonDistillation, "ถอดบทเรียน"),
+		r(`จัดการความรู้|คลังความรู้`, ToolKnowledgeManagement, "การจัดการความรู้"),
+		r(`แผนชุมชน|แผนสุขภาวะ|แผนสุขภาพ(?:ตำบล|ชุมชน|หมู่บ้าน)|แผนพัฒนาท้องถิ่น`, ToolCommunityPlan, "community plan"),
+		r(`บันทึกข้อตกลง|บันทึกความร่วมมือ`, ToolMOU, "บันทึกข้อตกลง"),
+		r(`นักสานพลัง|นนส\.`, ToolCapacityBuilding, "นักสานพลัง"),
+		r(`หนังสือแสดงเจตนา|สิทธิการตายดี|มาตรา\s?12`, ToolLivingWill, "living will (s.12)"),
+	}
+})
+
+// asciiTools maps whole ASCII words (lower case) to tools.
+var asciiTools = map[string]Tool{
+	"hia": ToolHIA, "chia": ToolCHIA, "ehia": ToolEHIA, "srm": ToolStrategicRouteMap,
+	"mou": ToolMOU, "aar": ToolLessonDistillation, "pha": ToolAreaAssembly, "mapping": ToolHealthMapping,
+}
+
+var asciiToolPhrases = []struct {
+	phrase string
+	tool   Tool
+}{
+	{"community health impact assessment", ToolCHIA},
+	{"health impact assessment", ToolHIA},
+	{"strategic route map", ToolStrategicRouteMap},
+	{"provincial health assembly", ToolAreaAssembly},
+	{"national health assembly", ToolNationalAssembly},
+	{"living will", ToolLivingWill},
+	{"knowledge management", ToolKnowledgeManagement},
+}
+
+// findTools returns the tool surfaces in normalised text t. year is the
+// document's CE year (0 if unknown): a bare ธรรมนูญสุขภาพ before 2009 is the
+// draft national charter.
+func findTools(t ntext, year int) []toolHit {
+	s := t.s
+	var hits []toolHit
+	taken := func(i, j int) bool {
+		for _, h := range hits {
+			if i < h.end && j > h.start {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(h toolHit) {
+		if !taken(h.start, h.end) {
+			hits = append(hits, h)
+		}
+	}
+	// Assemblies: classify each สมัชชา by what follows it.
+	for i := 0; ; {
+		k := strings.Index(s[i:], "สมัชชา")
+		if k < 0 {
+			break
+		}
+		st := i + k
+		en := st + len("สมัชชา")
+		i = en
+		rest := s[en:]
+		h := toolHit{start: st, end: en, weight: 1}
+		switch {
+		case hasAnyPrefix(rest, "สุขภาพแห่งชาติ", "แห่งชาติ", "ชาติ", " สุขภาพแห่งชาติ"):
+			h.tool, h.rule = ToolNationalAssembly, "สมัชชาสุขภาพแห่งชาติ"
+			h.end += len(firstPrefix(rest, "สุขภาพแห่งชาติ", "แห่งชาติ", "ชาติ", " สุขภาพแห่งชาติ"))
+		case hasAnyPrefix(rest, "สุขภาพเฉพาะประเด็น", "สุขภาพเชิงประเด็น", "เฉพาะประเด็น", "เชิงประเด็น", "(สุขภาพ)เชิงประเด็น"):
+			h.tool, h.rule = ToolIssueAssembly, "สมัชชาเฉพาะประเด็น"
+			h.end += len(firstPrefix(rest, "สุขภาพเฉพาะประเด็น", "สุขภาพเชิงประเด็น", "เฉพาะประเด็น", "เชิงประเด็น", "(สุขภาพ)เชิงประเด็น"))
+		case hasAnyPrefix(rest, "คนจน", "ปฏิรูป", "องค์กรชุมชน", "ใหญ่", "สหประชาชาติ", "แห่งสหประชาชาติ", "เกษตรกร", "ประชาชนภาคใต้"):
+			continue
+		case hasAnyPrefix(rest, "สุขภาพ", "สุขภาวะ", "จังหวัด", "ภาค", "ตำบล", "อำเภอ", "ระดับ", "เฉพาะพื้นที่", " สุขภาพ"):
+			h.tool, h.rule = ToolAreaAssembly, "สมัชชาสุขภาพ"+"(area)"
+			h.end += len(firstPrefix(rest, "สุขภาพจังหวัด", "สุขภาพ", "สุขภาวะ", "จังหวัด", "ภาค", "ตำบล", "อำเภอ", "ระดับ", "เฉพาะพื้นที่", " สุขภาพ"))
+			h.rule = "qualified assembly"
+		default:
+			h.tool, h.rule, h.bare, h.weight = ToolAreaAssembly, "bare สมัชชา", true, 0.5
+		}
+		add(h)
+	}
+	// Charters: never รัฐธรรมนูญ or กรมพระธรรมนูญ.
+	for i := 0; ; {
+		k := strings.Index(s[i:], "ธรรมนูญ")
+		if k < 0 {
+			break
+		}
+		st := i + k
+		en := st + len("ธรรมนูญ")
+		i = en
+		before := tail(s, st, 6)
+		if strings.HasSuffix(before, "รัฐ") || strings.HasSuffix(before, "กรมพระ") {
+			continue
+		}
+		rest := s[en:]
+		h := toolHit{start: st, end: en, weight: 1}
+		switch {
+		case hasAnyPrefix(rest, "ว่าด้วยระบบสุขภาพ", "ระบบสุขภาพ", "สุขภาพแห่งชาติ", "สุขภาพคนไทย", "ว่าด้วย"):
+			h.tool, h.rule = ToolNationalCharter, "ธรรมนูญว่าด้วยระบบสุขภาพแห่งชาติ"
+			h.end += len(firstPrefix(rest, "ว่าด้วยระบบสุขภาพแห่งชาติ", "ว่าด้วยระบบสุขภาพ", "ระบบสุขภาพแห่งชาติ", "ระบบสุขภาพ", "สุขภาพแห่งชาติ", "สุขภาพคนไทย", "ว่าด้วย"))
+		case hasAnyPrefix(rest, "สุขภาพตำบล", "สุขภาพหมู่บ้าน", "สุขภาพชุมชน", "สุขภาพอำเภอ", "สุขภาพจังหวัด", "สุขภาพเขต", "สุขภาพพื้นที่", "สุขภาพเมือง", "สุขภาพคน", "สุขภาพระดับ", "สุขภาพของ", "สุขภาวะ"):
+			h.tool, h.rule = ToolAreaCharter, "ธรรมนูญสุขภาพ + place"
+			h.end += len(firstPrefix(rest, "สุขภาพ", "สุขภาวะ"))
+		case hasAnyPrefix(rest, "ชุมชน", "ประชาชน", "ตำบล", "หมู่บ้าน", "พื้นที่"):
+			h.tool, h.rule = ToolAreaCharter, "ธรรมนูญชุมชน"
+			h.end += len(firstPrefix(rest, "ชุมชน", "ประชาชน", "ตำบล", "หมู่บ้าน", "พื้นที่"))
+		case hasAnyPrefix(rest, "สุขภาพ"):
+			h.end += len("สุขภาพ")
+			if year > 0 && year < 2009 {
+				h.tool, h.rule = ToolNationalCharter, "ธรรมนูญสุขภาพ before 2009 (draft national charter)"
+			} else {
+				h.tool, h.rule = ToolAreaCharter, "ธรรมนูญสุขภาพ"
+			}
+		default:
+			continue
+		}
+		add(h)
+	}
+	for _, tr := range toolRules() {
+		for _, loc := range tr.re.FindAllStringIndex(s, -1) {
+			add(toolHit{start: loc[0], end: loc[1], tool: tr.tool, weight: 1, rule: tr.rule})
+		}
+	}
+	// English phrases, then whole ASCII words. KM must be upper case (km is
+	// a kilometre).
+	ls := t.lower
+	for _, p := range asciiToolPhrases {
+		for i := 0; ; {
+			k := strings.Index(ls[i:], p.phrase)
+			if k < 0 {
+				break
+			}
+			st := i + k
+			i = st + len(p.phrase)
+			if asciiWordAt(ls, st, i) {
+				add(toolHit{start: st, end: i, tool: p.tool, weight: 1, rule: p.phrase})
+			}
+		}
+	}
+	for i := 0; i < len(ls); {
+		if !isASCIILetter(ls[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(ls) && isASCIILetter(ls[j]) {
+			j++
+		}
+		w := ls[i:j]
+		if tool, ok := asciiTools[w]; ok {
+			h := toolHit{start: i, end: j, tool: tool, weight: 1, rule: strings.ToUpper(w)}
+			if tool == ToolHIA && strings.HasPrefix(strings.TrimLeft(s[j:], " "), "ชุมชน") {
+				h.tool, h.rule = ToolCHIA, "HIA ชุมชน"
+			}
+			add(h)
+		} else if s[i:j] == "KM" {
+			add(toolHit{start: i, end: j, tool: ToolKnowledgeManagement, weight: 1, rule: "KM"})
+		}
+		i = j
+	}
+	slices.SortFunc(hits, func(a, b toolHit) int { return a.start - b.start })
+	return hits
+}
+
+func hasAnyPrefix(s string, ps ...string) bool { return firstPrefix(s, ps...) != "" }
+
+// firstPrefix returns the first of ps that s starts with, or "".
+func firstPrefix(s string, ps ...string) string {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return p
+		}
+	}
+	return ""
+}
