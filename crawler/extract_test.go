@@ -102,12 +102,11 @@ func TestExtractGolden(t *testing.T) {
 	}
 }
 
-// seedsSharedDir returns <repo root>/../shared, or skips the test.
-func seedsSharedDir(t testing.TB) string {
-	t.Helper()
+// findShared returns <repo root>/../shared, or "" when it is absent.
+func findShared() string {
 	dir, err := os.Getwd()
 	if err != nil {
-		t.Fatal(err)
+		return ""
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
@@ -115,15 +114,25 @@ func seedsSharedDir(t testing.TB) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Skip("go.mod not found above the test directory")
+			return ""
 		}
 		dir = parent
 	}
 	shared := filepath.Join(filepath.Dir(dir), "shared")
 	if _, err := os.Stat(filepath.Join(shared, "seeds")); err != nil {
-		t.Skipf("shared seeds not found: %v", err)
+		return ""
 	}
 	return shared
+}
+
+// seedsSharedDir returns <repo root>/../shared, or skips the test.
+func seedsSharedDir(t testing.TB) string {
+	t.Helper()
+	s := findShared()
+	if s == "" {
+		t.Skip("../shared/seeds not found beside the repository")
+	}
+	return s
 }
 
 // seedDocs imports the five seed pages, keyed by file-name prefix ("000").
