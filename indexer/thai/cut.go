@@ -20,8 +20,8 @@ type scratch struct {
 }
 
 type span struct {
-	from, to int32 // unit indexes
-	known    bool
+	from, to    int32 // unit indexes
+	dict, known bool  // a dictionary word; kept as a word
 }
 
 func isThaiMark(r rune) bool {
@@ -63,21 +63,9 @@ scan:
 				continue
 			}
 		}
-		brk := true
-		if len(u) > 0 {
-			prev := rune(u[len(u)-1].sym) - 1 + 0x0E00
-			switch {
-			case isThaiMark(r), r == 'ะ', r == 'า', r == 'ำ', r == 'ๅ':
-				brk = false
-			case prev >= 'เ' && prev <= 'ไ':
-				brk = false
-			case prev == '\u0E37' && r == 'อ':
-				brk = false
-			}
-			if r == '\u0E4C' && u[len(u)-1].sym != symDot && !isThaiMark(prev) {
-				// A consonant silenced by thanthakhat ends the cluster before it.
-				u[len(u)-1].brk = false
-			}
+		brk := len(u) == 0 || canStart(u, r)
+		if r == '\u0E4C' {
+			attachKaran(u)
 		}
 		u = append(u, unit{start: j, sym: uint8(symbol(r)), brk: brk})
 		j += n
@@ -144,9 +132,17 @@ func (s *Segmenter) cutThai(dst []Token, text string, sc *scratch) []Token {
 	}
 	segs := sc.segs[:0]
 	for p := m; p > 0; p = int(back[p]) {
-		segs = append(segs, span{from: back[p], to: int32(p), known: known[p]})
+		segs = append(segs, span{from: back[p], to: int32(p), dict: known[p]})
 	}
 	sc.segs = segs
+	// segs is reversed. A one-cluster word beside an unknown stretch is more
+	// likely a piece of that unknown word (นิ|ส|สัน is one name).
+	for x := range segs {
+		sg := &segs[x]
+		sg.known = sg.dict && !(sc.oneCluster(*sg) &&
+			(x > 0 && !segs[x-1].dict && !sc.lonePunct(segs[x-1]) ||
+				x+1 < len(segs) && !segs[x+1].dict && !sc.lonePunct(segs[x+1])))
+	}
 	for x := len(segs) - 1; x >= 0; x-- {
 		sg := segs[x]
 		kind := Word
@@ -171,4 +167,77 @@ func (s *Segmenter) cutThai(dst []Token, text string, sc *scratch) []Token {
 // lonePunct reports whether sg is a lone full stop or ฯ.
 func (sc *scratch) lonePunct(sg span) bool {
 	return sg.to-sg.from == 1 && (sc.units[sg.from].sym == symDot || sc.units[sg.from].sym == symPaiyannoi)
+}
+
+// runeOf returns the character of a Thai unit.
+func runeOf(x unit) rune { return rune(x.sym) - 1 + 0x0E00 }
+
+func isConsonant(r rune) bool { return r >= 'ก' && r <= 'ฮ' }
+
+// canStart reports whether a Thai character cluster, and so a word, may
+// start with r after the units u: the rules of Thai character clusters
+// (TCC) that matter for cutting.
+func canStart(u []unit, r rune) bool {
+	n := len(u)
+	prev := runeOf(u[n-1])
+	switch {
+	case isThaiMark(r), r == 'ะ', r == 'า', r == 'ำ', r == 'ๅ':
+		return false // vowels and marks that follow their consonant
+	case u[n-1].sym == symDot || prev == 'ฯ':
+		return true
+	case prev >= 'เ' && prev <= 'ไ':
+		return false // a leading vowel needs its consonant
+	case !isConsonant(r):
+		return true
+	}
+	// r is a consonant: does it close the cluster before it?
+	p := n - 1
+	if isToneMark(prev) && p > 0 {
+		p--
+	}
+	v := runeOf(u[p])
+	lead := func(i int) rune { // the leading vowel before the consonant u[i]
+		if i > 0 && isConsonant(runeOf(u[i])) {
+			return runeOf(u[i-1])
+		}
+		return 0
+	}
+	switch {
+	case v == '\u0E31', v == '\u0E37':
+		return false // ั and ื need a final consonant (or อ, ว)
+	case v == '\u0E47' && p > 0 && (lead(p-1) == 'เ' || lead(p-1) == 'แ'):
+		return false // เ-็ and แ-็ close with a consonant
+	case r == 'ย' && (v == '\u0E34' || v == '\u0E35' || v == '\u0E38' || v == '\u0E39') && p > 0 && lead(p-1) == 'เ':
+		return false // เ-ีย
+	case r == 'อ' && isConsonant(v) && p == n-1 && lead(p) == 'เ':
+		return false // เ-อ
+	}
+	return true
+}
+
+// attachKaran joins a consonant silenced by thanthakhat (the mark about to
+// follow u), with an optional vowel ิ or ุ and one more consonant before it,
+// to the cluster before them: จัน|ทร์ is one cluster จันทร์.
+func attachKaran(u []unit) {
+	i := len(u) - 1
+	if i > 0 && (runeOf(u[i]) == '\u0E34' || runeOf(u[i]) == '\u0E38') {
+		i--
+	}
+	if i <= 0 || !isConsonant(runeOf(u[i])) {
+		return
+	}
+	u[i].brk = false
+	if i > 1 && isConsonant(runeOf(u[i-1])) && isConsonant(runeOf(u[i-2])) {
+		u[i-1].brk = false
+	}
+}
+
+// oneCluster reports whether sg is a single Thai character cluster.
+func (sc *scratch) oneCluster(sg span) bool {
+	for k := sg.from + 1; k < sg.to; k++ {
+		if sc.units[k].brk {
+			return false
+		}
+	}
+	return true
 }

@@ -28,8 +28,9 @@ const (
 	numSyms      = 130
 )
 
-// errNoSymbol reports a word with a character outside the trie's alphabet.
-var errNoSymbol = errors.New("character outside Thai block and '.'")
+// ErrBadWord reports a dictionary word with a character other than Thai
+// and the full stop.
+var ErrBadWord = errors.New("character outside the Thai block and '.'")
 
 // symbol returns the trie symbol of r, or 0 when r has none.
 func symbol(r rune) int {
@@ -82,7 +83,7 @@ func encodeWord(w string) ([]byte, error) {
 	for _, r := range w {
 		c := symbol(r)
 		if c == 0 {
-			return nil, fmt.Errorf("word %q: %q: %w", w, r, errNoSymbol)
+			return nil, fmt.Errorf("word %q: %q: %w", w, r, ErrBadWord)
 		}
 		syms = append(syms, byte(c))
 	}
