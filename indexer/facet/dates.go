@@ -150,6 +150,7 @@ const (
 	kindNoYear                       // 13 มกราคม, เดือนกุมภาพันธ์: needs a reference
 	kindBare                         // a lone 25xx number: weak
 	kindISO                          // 2557-08-06
+	kindInvalid                      // a date that does not exist (31 เมษายน)
 )
 
 // mention is one date found in normalised text at [start, end).
@@ -324,8 +325,9 @@ func monthMention(s string, loc []int) (mention, bool) {
 		}
 	}
 	m.d.Month = mo
-	if m.d.Year != 0 && m.d.Day > daysIn(m.d.Year, mo) {
-		return mention{}, false
+	if m.d.Year != 0 && m.d.Day > daysIn(m.d.Year, mo) || m.d.Year == 0 && m.d.Day > daysIn(2000, mo) {
+		m.kind = kindInvalid
+		return m, true
 	}
 	if m.d.EndDay != 0 {
 		m.d.EndYear = m.d.Year
@@ -409,12 +411,15 @@ func ParseDate(s string) (Date, error) {
 	t := normalize(s)
 	ms := findDates(t.s)
 	for _, m := range ms {
-		if m.kind == kindNoYear {
+		switch m.kind {
+		case kindNoYear:
 			return Date{}, &DateError{Input: s, Reason: "day and month without a year", Err: ErrBadDate}
+		case kindInvalid:
+			return Date{}, &DateError{Input: s, Reason: "no such day in that month", Err: ErrBadDate}
 		}
 		if m.kind == kindISO || m.kind == kindFull {
 			if !m.d.HasTime {
-				if loc := dateREs().clock.FindStringSubmatchIndex(t.s[m.end:]); loc != nil && loc[0] <= 8 {
+				if loc := dateREs().clock.FindStringSubmatchIndex(t.s[m.end:]); loc != nil && loc[0] <= 2 {
 					h, _ := strconv.Atoi(t.s[m.end+loc[2] : m.end+loc[3]])
 					mi, _ := strconv.Atoi(t.s[m.end+loc[4] : m.end+loc[5]])
 					if h < 24 && mi < 60 {

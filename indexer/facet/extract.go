@@ -137,6 +137,8 @@ func extractYears(fx *Facts, in Input, body field) {
 	for _, m := range ms {
 		y, rule := m.d.Year, "dated mention"
 		switch m.kind {
+		case kindInvalid:
+			continue
 		case kindNoYear:
 			if ref.Year == 0 {
 				continue

@@ -163,7 +163,9 @@ func findProvinces(t ntext) []provHit {
 		for j+1 < len(cands) && listGap(s[cands[j].end:cands[j+1].start]) && !cands[j+1].district && !cands[j].district {
 			j++
 		}
-		if j > i {
+		// Two names make a list only with an explicit separator ("ดีมากเลย
+		// จังหวัดขอนแก่น" is not one); three or more always do.
+		if j > i && (j-i+1 >= 3 || hasAnyContains(s[cands[i].end:cands[j].start], "และ", ",", "/", "กับ", "หรือ")) {
 			for k := i; k <= j; k++ {
 				inList[k] = true
 			}
