@@ -197,7 +197,7 @@ var (
 	softganzArticle  = regexp.MustCompile(`^/project/\d+/info\.action\.view/\d+$`)
 	softganzPaper    = regexp.MustCompile(`^/paper/\d+$`)
 	wordpressArticle = regexp.MustCompile(`^/archives/\d+$`)
-	listingPath      = regexp.MustCompile(`(^|/)(category|tag|author|page|feed|search|wp-json|wp-admin|wp-login\.php|xmlrpc\.php|comments|trackback|embed|user|profile|login|register)(/|$)`)
+	listingPath      = regexp.MustCompile(`(^|/)(category|categories|tag|tags|author|page|feed|search|wp-json|wp-admin|wp-login\.php|xmlrpc\.php|comments|trackback|embed|user|profile|login|register)(/|$)`)
 	articlePrefixes  = []string{"/areahpp2/", "/posts/", "/project/", "/paper/", "/archives/"}
 	sitePathNotFile  = regexp.MustCompile(`\.(jpe?g|png|gif|webp|svg|ico|bmp|tiff?|css|js|mjs|json|pdf|docx?|xlsx?|pptx?|zip|rar|7z|gz|tgz|mp3|mp4|m4a|avi|mov|wmv|flv|woff2?|ttf|eot|exe|apk|dmg|iso)$`)
 )
