@@ -166,9 +166,18 @@ func (s *Searcher) clauseQuery(c Clause, fields []string) query.Query {
 			alts = append(alts, q)
 		}
 	}
+	// Names are matched as phrases: their words anywhere would match
+	// far too much (สมัชชา ... สุขภาพ ... พื้นที่).
 	addText := func(text string) {
-		if text != "" {
+		if text == "" {
+			return
+		}
+		if len(s.analyze(text)) == 1 {
 			add(s.wordsQuery(text, fields, false, false))
+			return
+		}
+		for _, f := range expandAll(fields) {
+			add(phraseQ(f, text, 1))
 		}
 	}
 	switch c.Kind {

@@ -50,6 +50,8 @@ func commands() []command {
 		{"extract", "re-run extraction over the crawled pages", runExtract},
 		{"import", "read local .html/.htm/.txt files into the documents", runImport},
 		{"index", "build the search index from the documents", runIndex},
+		{"inspect", "show a document's facets and the text spans behind them", runInspect},
+		{"search", "search the index and print ranked hits (or the API's JSON)", runSearch},
 		{"segment", "cut Thai lines on stdin into words, joined by |", runSegment},
 	}
 }
