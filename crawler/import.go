@@ -96,13 +96,18 @@ func importFiles(p string) ([]string, error) {
 	return files, nil
 }
 
-// describeFileErr keeps the cause and says it plainly.
+// describeFileErr keeps the cause and says it plainly, without repeating
+// the path the caller reports anyway.
 func describeFileErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("no such file or folder: %w", err)
+		return fmt.Errorf("no such file or folder (%w)", err)
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("not readable (permission denied): %w", err)
+		return fmt.Errorf("not readable (%w)", err)
 	}
 	return err
 }
