@@ -89,7 +89,7 @@ func canonicalURL(u *url.URL) (*url.URL, error) {
 		return nil, ErrUnsupportedURL
 	}
 	host, port := u.Hostname(), u.Port()
-	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	host = strings.TrimRight(strings.ToLower(host), ".")
 	if host == "" {
 		return nil, ErrUnsupportedURL
 	}
