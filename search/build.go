@@ -115,7 +115,11 @@ func (s *Searcher) build(pq Query) built {
 	}
 	if pq.Section == "" {
 		for _, run := range pq.Runs {
-			should = append(should, phraseQ(indexer.FieldTitle, run, boostRunTitle), phraseQ(indexer.FieldBody, run, boostRunBody))
+			for _, q := range []query.Query{s.phraseQ(indexer.FieldTitle, run, boostRunTitle), s.phraseQ(indexer.FieldBody, run, boostRunBody)} {
+				if q != nil {
+					should = append(should, q)
+				}
+			}
 		}
 	}
 	if len(must) == 0 && len(should) > 0 && len(not) == 0 {
@@ -154,7 +158,9 @@ func (s *Searcher) clauseQuery(c Clause, fields []string) query.Query {
 	case Phrase:
 		var alts []query.Query
 		for _, f := range expandAll(fields) {
-			alts = append(alts, phraseQ(f, c.Text, 1))
+			if q := s.phraseQ(f, c.Text, 1); q != nil {
+				alts = append(alts, q)
+			}
 		}
 		return disj(alts)
 	case Words:
@@ -177,7 +183,7 @@ func (s *Searcher) clauseQuery(c Clause, fields []string) query.Query {
 			return
 		}
 		for _, f := range expandAll(fields) {
-			add(phraseQ(f, text, 1))
+			add(s.phraseQ(f, text, 1))
 		}
 	}
 	switch c.Kind {
@@ -328,12 +334,38 @@ func setBoost(q query.Query, b float64) {
 	}
 }
 
-func phraseQ(field, text string, boost float64) query.Query {
-	q := bleve.NewMatchPhraseQuery(text)
-	q.SetField(field)
-	if boost != 1 {
-		q.SetBoost(boost)
+// phraseQ matches text's words adjacent and in order in field. bleve's
+// match_phrase would put a compound's sub-words at the compound's position
+// as alternatives (any one of them matching), so the phrase is built here:
+// the words as analysed, or, where compounds were written apart, their
+// sub-words in sequence.
+func (s *Searcher) phraseQ(field, text string, boost float64) query.Query {
+	ws := s.analyze(text)
+	if len(ws) == 0 {
+		return nil
 	}
+	var top, flat []string
+	split := false
+	for _, w := range ws {
+		top = append(top, w.term)
+		if len(w.subs) > 0 {
+			flat = append(flat, w.subs...)
+			split = true
+		} else {
+			flat = append(flat, w.term)
+		}
+	}
+	seq := func(terms []string) query.Query {
+		if len(terms) == 1 {
+			return termQ(field, terms[0], 1)
+		}
+		return bleve.NewPhraseQuery(terms, field)
+	}
+	q := seq(top)
+	if split {
+		q = bleve.NewDisjunctionQuery(q, seq(flat))
+	}
+	setBoost(q, boost)
 	return q
 }
 

@@ -123,6 +123,9 @@ func termQ(field, term string, boost float64) *query.TermQuery {
 }
 
 func conj(qs []query.Query) query.Query {
+	if len(qs) == 0 {
+		return nil
+	}
 	if len(qs) == 1 {
 		return qs[0]
 	}
@@ -130,6 +133,9 @@ func conj(qs []query.Query) query.Query {
 }
 
 func disj(qs []query.Query) query.Query {
+	if len(qs) == 0 {
+		return nil
+	}
 	if len(qs) == 1 {
 		return qs[0]
 	}
