@@ -52,6 +52,7 @@ func commands() []command {
 		{"index", "build the search index from the documents", runIndex},
 		{"inspect", "show a document's facets and the text spans behind them", runInspect},
 		{"search", "search the index and print ranked hits (or the API's JSON)", runSearch},
+		{"serve", "serve the web page and the JSON API over the index", runServe},
 		{"segment", "cut Thai lines on stdin into words, joined by |", runSegment},
 	}
 }

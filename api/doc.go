@@ -1,0 +1,20 @@
+// Package api serves Botrian over HTTP: the JSON API under /api/v1, its
+// OpenAPI 3 document, health and metrics endpoints, and the web page.
+//
+// It sits at the end of the pipeline: it reads URL parameters into a
+// search.Request (search.ParseRequest), asks the searcher, and writes the
+// answer as JSON, CSV, JSON Lines or HTML. It builds no bleve queries and
+// interprets no Thai itself; the search package does.
+//
+// Every route is registered in one place, Server.routes; every error goes
+// through one handler (errors.go) that answers
+// {"error":{"code","param","message"}} with 400, 404, 405, 413, 500 or 503.
+// Requests get an ID (X-Request-ID), an access-log line, a timeout that
+// cancels the search through the request context, a body limit, gzip when
+// the client accepts it and, when configured, CORS headers.
+//
+// The web page (api/web) is rendered on the server and works without
+// JavaScript: templates and static files are embedded and parsed when the
+// Server is built, and each page is rendered into a buffer before it is
+// sent, so a template error never leaves half a page.
+package api

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"path/filepath"
+	"strings"
+
+	"github.com/botrian/botrian/api"
+	"github.com/botrian/botrian/indexer"
+	"github.com/botrian/botrian/search"
+)
+
+func runServe(ctx context.Context, e env, args []string) error {
+	fl := flags(e, "serve", "[--data DIR] [--addr HOST:PORT] [--cors ORIGINS] [--timeout D]",
+		"Serves DIR/index.bleve (built by 'botrian index'): the web page at /, the JSON API under\n"+
+			"/api/v1 (search, documents, similar cases, facets, suggestions, CSV and JSON Lines\n"+
+			"export), its OpenAPI document at /api/openapi.json, /healthz, /readyz and /metrics.\n"+
+			"Access logs go to stderr. Interrupt (Ctrl-C) shuts down gracefully.")
+	data := fl.String("data", defaultDataDir, "data `directory`")
+	addr := fl.String("addr", "127.0.0.1:8080", "listen `address`")
+	cors := fl.String("cors", "", "comma-separated `origins` allowed to call the API from browsers (\"*\" for any)")
+	timeout := fl.Duration("timeout", api.DefaultTimeout, "per-request `duration` limit; a search is cancelled when it runs out")
+	if err := parseFlags(fl, args); err != nil {
+		return err
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "serve: unexpected argument %q\n", fl.Arg(0))
+		fl.Usage()
+		return errUsage
+	}
+	if *timeout <= 0 {
+		fmt.Fprintf(e.stderr, "serve: --timeout must be positive, got %v\n", *timeout)
+		return errUsage
+	}
+	path := filepath.Join(*data, "index.bleve")
+	idx, err := indexer.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("no index at %s\nrun 'botrian import --data %s PATH...' then 'botrian index --data %s' first", path, *data, *data)
+	}
+	if err != nil {
+		return err
+	}
+	defer idx.Close()
+	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+	s, err := search.New(idx, search.Config{Logger: log})
+	if err != nil {
+		return err
+	}
+	var origins []string
+	for _, o := range strings.Split(*cors, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			origins = append(origins, o)
+		}
+	}
+	srv, err := api.New(api.Config{Searcher: s, Logger: log, CORSOrigins: origins, Timeout: *timeout})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "Botrian is serving %s at http://%s/ (Ctrl-C to stop)\n", path, ln.Addr())
+	return srv.Serve(ctx, ln)
+}
