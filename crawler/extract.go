@@ -154,7 +154,9 @@ func toUTF8(body []byte, contentType string, isHTML bool) string {
 	}
 	e, name, certain := charset.DetermineEncoding(body, ctype)
 	switch {
-	case certain && name == "utf-8":
+	case (certain || name == "utf-8" || name == "windows-1252") && mostlyUTF8(body):
+		// Declared UTF-8, or nothing useful declared, and the body is UTF-8
+		// with at most a few broken bytes: repair those.
 		return cleanUTF8(string(body))
 	case name == "windows-1252" && !utf8.Valid(body):
 		// Latin-1 declared (a common mistake on Thai sites) or nothing
@@ -171,6 +173,26 @@ func toUTF8(body []byte, contentType string, isHTML bool) string {
 		return cleanUTF8(string(body))
 	}
 	return cleanUTF8(string(out))
+}
+
+// mostlyUTF8 reports a body whose multi-byte UTF-8 sequences outnumber its
+// invalid bytes: UTF-8 with damage, not a legacy encoding.
+func mostlyUTF8(b []byte) bool {
+	var multi, bad int
+	for len(b) > 0 {
+		if b[0] < utf8.RuneSelf {
+			b = b[1:]
+			continue
+		}
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n <= 1 {
+			bad++
+		} else {
+			multi++
+		}
+		b = b[n:]
+	}
+	return multi > bad
 }
 
 // cleanUTF8 repairs invalid UTF-8 and drops control and zero-width

@@ -296,8 +296,8 @@ func TestExtractRepairsUTF8(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !utf8.ValidString(d.Title) || !utf8.ValidString(d.Body) || !strings.Contains(d.Title, "\uFFFD") {
-		t.Errorf("Extract(invalid UTF-8) = %q / %q, want valid UTF-8 with U+FFFD", d.Title, d.Body)
+	if d.Title != "หัวเรื่อง\uFFFDท้าย" || d.Body != "เนื้อ\uFFFDความ" {
+		t.Errorf("Extract(invalid UTF-8) = %q / %q, want each broken run replaced by one U+FFFD", d.Title, d.Body)
 	}
 }
 
