@@ -47,6 +47,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"crawl", "crawl sites politely into raw pages and documents", runCrawl},
+		{"demo", "index the bundled demo corpus and serve it", runDemo},
 		{"extract", "re-run extraction over the crawled pages", runExtract},
 		{"import", "read local .html/.htm/.txt files into the documents", runImport},
 		{"index", "build the search index from the documents", runIndex},

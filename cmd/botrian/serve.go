@@ -9,6 +9,7 @@ import (
 	"net"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/botrian/botrian/api"
 	"github.com/botrian/botrian/indexer"
@@ -37,10 +38,28 @@ func runServe(ctx context.Context, e env, args []string) error {
 		fmt.Fprintf(e.stderr, "serve: --timeout must be positive, got %v\n", *timeout)
 		return errUsage
 	}
-	path := filepath.Join(*data, "index.bleve")
+	var origins []string
+	for _, o := range strings.Split(*cors, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			origins = append(origins, o)
+		}
+	}
+	return serveIndex(ctx, e, *data, serveOptions{addr: *addr, origins: origins, timeout: *timeout})
+}
+
+// serveOptions are the server settings serve and demo share.
+type serveOptions struct {
+	addr    string
+	origins []string
+	timeout time.Duration
+}
+
+// serveIndex opens DIR/index.bleve and serves it until ctx is cancelled.
+func serveIndex(ctx context.Context, e env, data string, o serveOptions) error {
+	path := filepath.Join(data, "index.bleve")
 	idx, err := indexer.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("no index at %s\nrun 'botrian import --data %s PATH...' then 'botrian index --data %s' first", path, *data, *data)
+		return fmt.Errorf("no index at %s\nrun 'botrian import --data %s PATH...' then 'botrian index --data %s' first", path, data, data)
 	}
 	if err != nil {
 		return err
@@ -51,17 +70,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var origins []string
-	for _, o := range strings.Split(*cors, ",") {
-		if o = strings.TrimSpace(o); o != "" {
-			origins = append(origins, o)
-		}
-	}
-	srv, err := api.New(api.Config{Searcher: s, Logger: log, CORSOrigins: origins, Timeout: *timeout})
+	srv, err := api.New(api.Config{Searcher: s, Logger: log, CORSOrigins: o.origins, Timeout: o.timeout})
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
