@@ -13,16 +13,20 @@ import (
 // Date is a calendar date in the Common Era, as precise as the text: Month
 // and Day are 0 when the text gives only a year (or a month and a year).
 // End* are set for ranges ("16-17 ก.ค. 2557", "ปี 2558-2560") and fiscal
-// years; Hour and Minute when a time is printed (-1 when absent is not used:
-// check HasTime).
+// years; Hour and Minute when a time is printed (HasTime).
 type Date struct {
-	Year, Month, Day          int
-	Hour, Minute              int
-	HasTime                   bool
-	EndYear, EndMonth, EndDay int
+	Year     int  `json:"year"`
+	Month    int  `json:"month,omitempty"`
+	Day      int  `json:"day,omitempty"`
+	Hour     int  `json:"hour,omitempty"`
+	Minute   int  `json:"minute,omitempty"`
+	HasTime  bool `json:"has_time,omitempty"`
+	EndYear  int  `json:"end_year,omitempty"`
+	EndMonth int  `json:"end_month,omitempty"`
+	EndDay   int  `json:"end_day,omitempty"`
 	// Fiscal is set for a Thai fiscal year (ปีงบประมาณ N runs 1 Oct N-1 to
 	// 30 Sep N); Year..EndYear then spans it.
-	Fiscal bool
+	Fiscal bool `json:"fiscal,omitempty"`
 }
 
 // IsZero reports whether d holds no date.
@@ -102,6 +106,7 @@ type dateRes struct {
 	bare    *regexp.Regexp       // a 4-digit year alone
 	clock   *regexp.Regexp
 	digits  *regexp.Regexp
+	rel     *regexp.Regexp
 }
 
 type monthInfo struct {
@@ -135,6 +140,7 @@ var dateREs = sync.OnceValue(func() *dateRes {
 	r.bare = regexp.MustCompile(`[0-9]{4}`)
 	r.clock = regexp.MustCompile(`([0-9]{1,2})[:.]([0-9]{2})`)
 	r.digits = regexp.MustCompile(`[0-9]+`)
+	r.rel = regexp.MustCompile(`ปี(นี้|ที่แล้ว|ก่อน|ที่ผ่านมา|หน้า)`)
 	return r
 })
 
@@ -151,6 +157,7 @@ const (
 	kindBare                         // a lone 25xx number: weak
 	kindISO                          // 2557-08-06
 	kindInvalid                      // a date that does not exist (31 เมษายน)
+	kindRelYear                      // ปีนี้, ปีที่แล้ว, ปีหน้า: needs a reference
 )
 
 // mention is one date found in normalised text at [start, end).
@@ -160,6 +167,8 @@ type mention struct {
 	d          Date
 	future     bool // yearless and marked นี้/ที่จะถึง/ต่อไป
 	past       bool // yearless and marked ที่ผ่านมา
+	rel        int  // yearless with ปีที่แล้ว (-1), ปีนี้ (0), ปีหน้า (+1)
+	hasRel     bool
 }
 
 // yearCE converts a year as written to CE. twoDigit years are BE 25xx.
@@ -255,8 +264,29 @@ func findDates(s string) []mention {
 		y, _ := yearCE(s[i:j])
 		out = append(out, mention{start: i, end: j, kind: kindBare, d: Date{Year: y}})
 	}
+	for _, loc := range r.rel.FindAllStringSubmatchIndex(s, -1) {
+		i, j := loc[0], loc[1]
+		// "2 ปีก่อน" is a duration; a month just before has taken it as
+		// its year already.
+		pre := strings.TrimRight(tail(s, i, 3), " ")
+		if taken(i, j) || pre != "" && isDigit(pre[len(pre)-1]) || followsMonth(out, i) {
+			continue
+		}
+		rel := map[string]int{"นี้": 0, "ที่แล้ว": -1, "ก่อน": -1, "ที่ผ่านมา": -1, "หน้า": 1}[s[loc[2]:loc[3]]]
+		out = append(out, mention{start: i, end: j, kind: kindRelYear, rel: rel, hasRel: true})
+	}
 	sortMentions(out)
 	return out
+}
+
+// followsMonth reports whether a yearless month mention ends just before i.
+func followsMonth(ms []mention, i int) bool {
+	for _, m := range ms {
+		if m.kind == kindNoYear && m.end <= i && i-m.end <= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 func monthMention(s string, loc []int) (mention, bool) {
@@ -352,6 +382,14 @@ func monthMention(s string, loc []int) (mention, bool) {
 	default:
 		m.kind = kindNoYear
 		after := head(s, m.end, 14)
+		switch ta := strings.TrimLeft(after, " "); {
+		case hasAnyPrefix(ta, "ปีที่แล้ว", "ปีก่อน", "ปีที่ผ่านมา"):
+			m.rel, m.hasRel = -1, true
+		case hasAnyPrefix(ta, "ปีนี้"):
+			m.rel, m.hasRel = 0, true
+		case hasAnyPrefix(ta, "ปีหน้า"):
+			m.rel, m.hasRel = 1, true
+		}
 		m.past = strings.Contains(after, "ที่ผ่านมา") || strings.Contains(after, "ที่แล้ว")
 		m.future = !m.past && (strings.HasPrefix(strings.TrimSpace(after), "นี้") || strings.Contains(after, "ที่จะถึง") || strings.Contains(after, "ต่อไป"))
 	}
@@ -416,6 +454,8 @@ func ParseDate(s string) (Date, error) {
 			return Date{}, &DateError{Input: s, Reason: "day and month without a year", Err: ErrBadDate}
 		case kindInvalid:
 			return Date{}, &DateError{Input: s, Reason: "no such day in that month", Err: ErrBadDate}
+		case kindRelYear:
+			continue
 		}
 		if m.kind == kindISO || m.kind == kindFull {
 			if !m.d.HasTime {

@@ -16,6 +16,9 @@ type Input struct {
 	Title                 string
 	DateText, DateMachine string
 	Tags, Categories      []string
+	// Project is the project title on softganz report pages: weighed like
+	// the tags.
+	Project string
 	// Body is the stripped article text; it includes the sections' text.
 	Body     string
 	Sections []InputSection
@@ -29,39 +32,43 @@ type Evidence struct {
 	// Facet is "province", "province_mentioned", "published", "year",
 	// "event_year", "mentioned_year", "tool", "tool_mentioned", "org" or
 	// "section".
-	Facet string
-	Value string
-	// Field is "title", "body", "tags", "categories" (offsets into the
-	// values joined with "\n"), "date_text", "date_machine" or "section:N"
-	// (the heading of Input.Sections[N]).
-	Field string
+	Facet string `json:"facet"`
+	Value string `json:"value"`
+	// Field is "title", "body", "project", "tags", "categories" (offsets
+	// into the values joined with "\n"), "date_text", "date_machine" or
+	// "section:N" (the heading of Input.Sections[N]).
+	Field string `json:"field"`
 	// Start and End are byte offsets into the original field text; Text is
 	// that span.
-	Start, End int
-	Text       string
-	Rule       string // why the span counts
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Rule  string `json:"rule"` // why the span counts
 }
 
 // Facts are the facets of one document.
 type Facts struct {
 	// Provinces are the subject provinces; MentionedProvinces the others
 	// (venues, office seats, passing mentions, sub-regions), both by weight.
-	Provinces, MentionedProvinces []Province
+	Provinces          []Province `json:"provinces"`
+	MentionedProvinces []Province `json:"mentioned_provinces"`
 	// Published is the publication date from page metadata only.
-	Published    Date
-	HasPublished bool
+	Published    Date `json:"published"`
+	HasPublished bool `json:"has_published"`
 	// Year is the document's CE year (DOMAIN.md §4.4), 0 if unknown.
-	Year int
+	Year int `json:"year"`
 	// EventYears are CE years of dated mentions in the body; MentionedYears
 	// those of plan horizons, laws and future years.
-	EventYears, MentionedYears []int
+	EventYears     []int `json:"event_years"`
+	MentionedYears []int `json:"mentioned_years"`
 	// Tools are the primary tools, MentionedTools the rest. A child (chia,
 	// ehia) brings its parent (hia) into the same list.
-	Tools, MentionedTools []Tool
-	Orgs                  []string
+	Tools          []Tool   `json:"tools"`
+	MentionedTools []Tool   `json:"mentioned_tools"`
+	Orgs           []string `json:"orgs"`
 	// SectionKinds is aligned with Input.Sections; "" when unclassified.
-	SectionKinds []SectionKind
-	Evidence     []Evidence
+	SectionKinds []SectionKind `json:"section_kinds"`
+	Evidence     []Evidence    `json:"evidence"`
 }
 
 // field is one normalised input field.
@@ -85,10 +92,11 @@ func Extract(in Input) Facts {
 	body := mk("body", in.Body)
 	tags := mk("tags", strings.Join(in.Tags, "\n"))
 	cats := mk("categories", strings.Join(in.Categories, "\n"))
+	project := mk("project", in.Project)
 
 	extractYears(&fx, in, body)
-	extractProvinces(&fx, title, body, tags, cats)
-	extractTools(&fx, in.Site, title, body, tags, cats)
+	extractProvinces(&fx, title, body, tags, cats, project)
+	extractTools(&fx, in.Site, title, body, tags, cats, project)
 	extractOrgs(&fx, title, body)
 	fx.SectionKinds = make([]SectionKind, len(in.Sections))
 	for i, sec := range in.Sections {
@@ -103,6 +111,7 @@ func Extract(in Input) Facts {
 
 func extractYears(fx *Facts, in Input, body field) {
 	// Published: metadata only.
+	var pubField, pubText string
 	for _, f := range []struct{ name, s string }{{"date_machine", in.DateMachine}, {"date_text", in.DateText}} {
 		if strings.TrimSpace(f.s) == "" {
 			continue
@@ -112,6 +121,7 @@ func extractYears(fx *Facts, in Input, body field) {
 			continue
 		}
 		fx.Published, fx.HasPublished = d, true
+		pubField, pubText = f.name, f.s
 		fx.Evidence = append(fx.Evidence, Evidence{Facet: "published", Value: d.String(), Field: f.name, Start: 0, End: len(f.s), Text: f.s, Rule: "page metadata"})
 		break
 	}
@@ -145,6 +155,15 @@ func extractYears(fx *Facts, in Input, body field) {
 			}
 			y = resolveYear(m, ref)
 			rule = "day/month without a year, resolved against " + ref.String()
+			if m.hasRel {
+				y = ref.Year + m.rel
+				rule = "month with ปีที่แล้ว/ปีนี้/ปีหน้า, resolved against " + ref.String()
+			}
+		case kindRelYear:
+			if ref.Year == 0 {
+				continue
+			}
+			y, rule = ref.Year+m.rel, "ปีนี้/ปีที่แล้ว/ปีหน้า, resolved against "+ref.String()
 		case kindRange:
 			for yy := m.d.Year; yy <= m.d.EndYear; yy++ {
 				mentioned[yy] = true
@@ -158,8 +177,8 @@ func extractYears(fx *Facts, in Input, body field) {
 		case kindISO:
 			rule = "ISO-like date"
 		}
-		pre := tail(body.t.s, m.start, 30)
-		if hasAnyContains(pre, "พ.ร.บ", "พรบ", "พระราชบัญญัติ", "รัฐธรรมนูญ", "ธรรมนูญ", "ฉบับที่", "ปฏิญญา") {
+		pre := tail(body.t.s, m.start, 40)
+		if (m.kind == kindYear || m.kind == kindBare) && hasAnyContains(pre, "พ.ร.บ", "พรบ", "พระราชบัญญัติ", "รัฐธรรมนูญ", "ธรรมนูญว่าด้วย", "ฉบับที่", "ปฏิญญา") {
 			mentioned[y] = true
 			fx.Evidence = append(fx.Evidence, body.ev("mentioned_year", strconv.Itoa(y), m.start, m.end, "year of a law or charter edition"))
 			continue
@@ -189,6 +208,9 @@ func extractYears(fx *Facts, in Input, body field) {
 	}
 	// The facet year.
 	switch {
+	case in.Site == "softganz" && pubField == "date_text":
+		fx.Year = fx.Published.Year
+		fx.Evidence = append(fx.Evidence, Evidence{Facet: "year", Value: strconv.Itoa(fx.Year), Field: pubField, End: len(pubText), Text: pubText, Rule: "softganz activity date: the event date"})
 	case len(events) > 0 && (!fx.HasPublished || events[0].year >= fx.Published.Year-2 && events[0].year <= fx.Published.Year):
 		fx.Year = events[0].year
 		fx.Evidence = append(fx.Evidence, body.ev("year", strconv.Itoa(fx.Year), events[0].m.start, events[0].m.end, "first date in the body"))
@@ -209,7 +231,7 @@ func extractYears(fx *Facts, in Input, body field) {
 		}
 	case fx.HasPublished:
 		fx.Year = fx.Published.Year
-		fx.Evidence = append(fx.Evidence, Evidence{Facet: "year", Value: strconv.Itoa(fx.Year), Field: "published", Text: fx.Published.String(), Rule: "no date in the body: the publication year"})
+		fx.Evidence = append(fx.Evidence, Evidence{Facet: "year", Value: strconv.Itoa(fx.Year), Field: pubField, End: len(pubText), Text: pubText, Rule: "no date in the body: the publication year"})
 	}
 }
 
@@ -264,13 +286,13 @@ func hasAnyContains(s string, subs ...string) bool {
 // provinces primary; else the title's; else the tags'; else the body's most
 // weighty (venues and office seats weigh little, so a workshop held in
 // Bangkok about national strategy has no primary province).
-func extractProvinces(fx *Facts, title, body, tags, cats field) {
+func extractProvinces(fx *Facts, title, body, tags, cats, project field) {
 	type fh struct {
 		f field
 		h provHit
 	}
 	var all []fh
-	for _, f := range []field{title, body, tags, cats} {
+	for _, f := range []field{title, body, tags, cats, project} {
 		for _, h := range findProvinces(f.t) {
 			all = append(all, fh{f, h})
 		}
@@ -318,10 +340,13 @@ func extractProvinces(fx *Facts, title, body, tags, cats field) {
 			}
 		}
 	}
-	if len(primary) == 0 {
+	for _, meta := range []string{"project", "tags", "categories"} {
+		if len(primary) > 0 {
+			break
+		}
 		for _, x := range all {
-			if (x.f.name == "tags" || x.f.name == "categories") && !x.h.sub && !x.h.district {
-				primary[x.h.prov] = "named in the tags"
+			if x.f.name == meta && !x.h.sub && !x.h.district && !x.h.venue && x.h.weight >= 1 {
+				primary[x.h.prov] = "named in the " + meta
 			}
 		}
 	}
@@ -425,9 +450,10 @@ func findEnglishProvinces(t ntext) []provHit {
 	return out
 }
 
-// extractTools applies DOMAIN.md §2: tools named in the title are primary;
-// otherwise the body's most frequent, with any tool at least half as
-// frequent. Bare สมัชชา counts only when the document names a qualified
+// extractTools applies DOMAIN.md §2: tools named in the title are primary
+// (except the object of a ถอดบทเรียน/จัดการความรู้ title); otherwise the
+// body's most frequent, with any tool at least half as frequent (and named
+// three times or more). Bare สมัชชา counts only when the document names a qualified
 // health assembly or comes from areahpp.
 func extractTools(fx *Facts, site string, fields ...field) {
 	type fh struct {
@@ -454,15 +480,23 @@ func extractTools(fx *Facts, site string, fields ...field) {
 	all = kept
 	score := map[Tool]float64{}
 	primary := map[Tool]string{}
+	// In a title like "ถอดบทเรียนสิบปีสมัชชาสุขภาพ" the tool after the
+	// lesson distillation is its object: the document is a distillation.
+	metaAt := -1
+	for _, x := range all {
+		if x.f.name == "title" && (x.h.tool == ToolLessonDistillation || x.h.tool == ToolKnowledgeManagement) && (metaAt < 0 || x.h.start < metaAt) {
+			metaAt = x.h.start
+		}
+	}
 	for _, x := range all {
 		w := x.h.weight
 		switch x.f.name {
 		case "title":
 			w *= 3
-			if !x.h.bare {
+			if !x.h.bare && (metaAt < 0 || x.h.start <= metaAt) {
 				primary[x.h.tool] = "named in the title"
 			}
-		case "tags", "categories":
+		case "tags", "categories", "project":
 			w *= 2
 		}
 		score[x.h.tool] += w
@@ -478,7 +512,8 @@ func extractTools(fx *Facts, site string, fields ...field) {
 	for _, w := range bodyScore {
 		top = max(top, w)
 	}
-	if len(primary) == 0 && top > 0 {
+	titled := len(primary) > 0
+	if !titled && top > 0 {
 		var tops []Tool
 		for t, w := range bodyScore {
 			if w == top {
@@ -489,17 +524,12 @@ func extractTools(fx *Facts, site string, fields ...field) {
 		slices.SortFunc(tops, func(a, b Tool) int { return cmp.Compare(toolRank(a), toolRank(b)) })
 		primary[tops[0]] = "most frequent in the body"
 	}
-	// Other frequent tools join: at least half the top body score when the
-	// title named none, at least the title tools' body score when it did.
-	bar := 0.5 * top
-	for _, x := range all {
-		if x.f.name == "title" && primary[x.h.tool] == "named in the title" {
-			bar = max(bar, bodyScore[x.h.tool])
-		}
-	}
-	for t, w := range bodyScore {
-		if _, ok := primary[t]; !ok && w >= bar && w >= 3 {
-			primary[t] = "frequent in the body"
+	// Without a title tool, other frequent tools join the top one.
+	if !titled {
+		for t, w := range bodyScore {
+			if _, ok := primary[t]; !ok && w >= 0.5*top && w >= 3 {
+				primary[t] = "frequent in the body"
+			}
 		}
 	}
 	// Parents follow children.

@@ -67,6 +67,7 @@ var (
 var strongPrefixes = []string{"จังหวัด", "จ.", "จว.", "จว", "เมือง", "คน", "ชาว", "ประจำจังหวัด"}
 var adminPrefixes = []string{"ต.", "ตำบล", "อ.", "อำเภอ", "แขวง", "หมู่บ้าน"}
 var personPrefixes = []string{"นาย", "นาง", "นางสาว", "น.ส.", "นพ.", "พญ.", "ดร.", "คุณ", "ผศ.", "รศ.", "ศ.", "ทพ.", "ภก.", "พระ"}
+var geoPrefixes = []string{"ทะเลสาบ", "แม่น้ำ", "ลุ่มน้ำ", "ลุ่มแม่น้ำ", "อ่าว", "ช่องแคบ"}
 var instPrefixes = []string{"มหาวิทยาลัย", "ม.", "ราชภัฏ", "ราชภัฎ", "โรงพยาบาล", "รพ.", "วิทยาลัย", "โรงเรียน", "ศูนย์", "สถาบัน"}
 
 // findProvinces returns the province mentions in normalised text t.
@@ -128,7 +129,9 @@ func findProvinces(t ntext) []provHit {
 			default:
 				c.rule = "province name"
 			}
-			if seatRE.MatchString(pre) {
+			if hasAnySuffix(pre, geoPrefixes...) {
+				c.weight, c.rule = 0.3, "geographic name "+lastPrefix(pre, geoPrefixes...)+f.text
+			} else if seatRE.MatchString(pre) {
 				c.weight, c.rule = 0.3, "office seat after เขต N"
 			} else if isVenue(s, st) {
 				c.weight, c.venue, c.rule = 0.3, true, "venue (ณ/ที่/โรงแรม before it)"
@@ -143,6 +146,10 @@ func findProvinces(t ntext) []provHit {
 		st, en := loc[4], loc[5]+1
 		p, ok := abbrTable[s[loc[4]:loc[5]]]
 		if !ok || taken(st, en) || isThaiLetter(runeAfter(s, en)) {
+			continue
+		}
+		// รพ.สต. is a sub-district hospital, not รพ. of สตูล.
+		if _, isOrg := orgMatch().ids[strings.NewReplacer(".", "", " ", "").Replace(s[loc[0]:en])]; isOrg {
 			continue
 		}
 		cands = append(cands, cand{provHit: provHit{start: st, end: en, prov: p, weight: 0.5, rule: "province abbreviation " + s[st:en]}, strong: true})
@@ -215,9 +222,6 @@ func isVenue(s string, i int) bool {
 	}
 	near := strings.TrimRight(tail(s, i, 12), " ")
 	if hasAnySuffix(near, "ที่จังหวัด", "ที่จ.", "ณ จังหวัด", "ณ จ.", "ณ", "ณ เมือง", "ที่เมือง") {
-		return true
-	}
-	if strings.HasSuffix(near, "ที่") && !hasAnySuffix(near, "พื้นที่", "หน้าที่", "ที่ที่", "เจ้าหน้าที่") {
 		return true
 	}
 	for _, v := range []string{"โรงแรม", "ห้องประชุม", "ศูนย์ประชุม", "รีสอร์ท", "รีสอร์ต", " ณ ", "ณ ห้อง", "ณ โรง"} {

@@ -164,6 +164,10 @@ var asciiToolPhrases = []struct {
 	{"knowledge management", ToolKnowledgeManagement},
 }
 
+// issueSubjects are population groups and issues that make สมัชชา{X} an
+// issue assembly (สมัชชาผู้สูงอายุ, สมัชชาเด็กและเยาวชน).
+var issueSubjects = []string{"ผู้สูงอายุ", "เด็ก", "เยาวชน", "สตรี", "ผู้หญิง", "ผู้พิการ", "คนพิการ", "แรงงาน", "ผู้บริโภค", "ความมั่นคงทางอาหาร", "อาหาร", "ปัจจัยเสี่ยง", "เหล้า", "ยาสูบ"}
+
 // findTools returns the tool surfaces in normalised text t. year is the
 // document's CE year (0 if unknown): a bare ธรรมนูญสุขภาพ before 2009 is the
 // draft national charter.
@@ -201,6 +205,9 @@ func findTools(t ntext, year int) []toolHit {
 		case hasAnyPrefix(rest, "สุขภาพเฉพาะประเด็น", "สุขภาพเชิงประเด็น", "เฉพาะประเด็น", "เชิงประเด็น", "(สุขภาพ)เชิงประเด็น"):
 			h.tool, h.rule = ToolIssueAssembly, "สมัชชาเฉพาะประเด็น"
 			h.end += len(firstPrefix(rest, "สุขภาพเฉพาะประเด็น", "สุขภาพเชิงประเด็น", "เฉพาะประเด็น", "เชิงประเด็น", "(สุขภาพ)เชิงประเด็น"))
+		case hasAnyPrefix(strings.TrimPrefix(strings.TrimPrefix(rest, "สุขภาพ"), "สุขภาวะ"), issueSubjects...):
+			h.tool, h.rule = ToolIssueAssembly, "สมัชชา + issue ("+firstPrefix(strings.TrimPrefix(strings.TrimPrefix(rest, "สุขภาพ"), "สุขภาวะ"), issueSubjects...)+")"
+			h.end += len(firstPrefix(rest, "สุขภาพ", "สุขภาวะ"))
 		case hasAnyPrefix(rest, "คนจน", "ปฏิรูป", "องค์กรชุมชน", "ใหญ่", "สหประชาชาติ", "แห่งสหประชาชาติ", "เกษตรกร", "ประชาชนภาคใต้"):
 			continue
 		case hasAnyPrefix(rest, "สุขภาพ", "สุขภาวะ", "จังหวัด", "ภาค", "ตำบล", "อำเภอ", "ระดับ", "เฉพาะพื้นที่", " สุขภาพ"):
@@ -282,7 +289,9 @@ func findTools(t ntext, year int) []toolHit {
 		w := ls[i:j]
 		if tool, ok := asciiTools[w]; ok {
 			h := toolHit{start: i, end: j, tool: tool, weight: 1, rule: strings.ToUpper(w)}
-			if tool == ToolHIA && strings.HasPrefix(strings.TrimLeft(s[j:], " "), "ชุมชน") {
+			// "HIA ชุมชน" is the community HIA; "HIA ชุมชนริมแควน้อย" is the
+			// HIA of a community named after it.
+			if rest := strings.TrimLeft(s[j:], " "); tool == ToolHIA && strings.HasPrefix(rest, "ชุมชน") && !isThaiLetter(runeAfter(rest, len("ชุมชน"))) {
 				h.tool, h.rule = ToolCHIA, "HIA ชุมชน"
 			}
 			add(h)

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/botrian/botrian"
+	"github.com/botrian/botrian/indexer/facet"
+)
+
+// runInspect shows the facets of one document with the spans behind them.
+func runInspect(_ context.Context, e env, args []string) error {
+	fs := flags(e, "inspect", "[--data DIR] [--json] ID",
+		`Finds document ID (or the document whose URL is ID) in DIR/documents.jsonl,
+extracts its facets (provinces, years, tools, organisations, section kinds)
+and prints every value with the field, byte offsets and text span that
+produced it, so a curator can see why the document carries a facet.`)
+	data := fs.String("data", defaultDataDir, "data `DIR` holding documents.jsonl")
+	asJSON := fs.Bool("json", false, "print the facts and evidence as JSON")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(e.stderr, "botrian inspect: want exactly one document ID")
+		fs.Usage()
+		return errUsage
+	}
+	id := fs.Arg(0)
+	path := filepath.Join(*data, "documents.jsonl")
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("inspect: %w", err)
+	}
+	defer f.Close()
+	var doc botrian.Document
+	found := false
+	err = botrian.ReadDocuments(f, func(d botrian.Document) error {
+		if d.ID == id || d.URL == id {
+			doc, found = d, true // the last line wins
+		}
+		return nil
+	}, func(error) {})
+	if err != nil {
+		return fmt.Errorf("inspect: read %s: %w", path, err)
+	}
+	if !found {
+		return fmt.Errorf("inspect: document %s not in %s", id, path)
+	}
+	in := facet.Input{Site: doc.Site, Title: doc.Title, DateText: doc.DateText, DateMachine: doc.DateMachine,
+		Tags: doc.Tags, Categories: doc.Categories, Project: doc.Project, Body: doc.Body}
+	for _, s := range doc.Sections {
+		in.Sections = append(in.Sections, facet.InputSection{Heading: s.Heading, Text: s.Text})
+	}
+	facts := facet.Extract(in)
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(struct {
+			ID    string      `json:"id"`
+			URL   string      `json:"url"`
+			Title string      `json:"title"`
+			Facts facet.Facts `json:"facts"`
+		}{doc.ID, doc.URL, doc.Title, facts})
+	}
+	fmt.Fprintf(e.stdout, "%s  %s\n%s\n\n%s", doc.ID, doc.URL, doc.Title, facts.Report())
+	return nil
+}
