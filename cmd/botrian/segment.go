@@ -52,8 +52,8 @@ substrings, so deleting every '|' gives the input line back.`)
 
 // segmentLines copies r to w line by line, cutting each line.
 func segmentLines(seg *thai.Segmenter, r io.Reader, w io.Writer) error {
-	in := bufio.NewReaderSize(r, 1<<20)
-	out := bufio.NewWriterSize(w, 1<<20)
+	in := bufio.NewReaderSize(r, 64<<10)
+	out := bufio.NewWriterSize(w, 64<<10)
 	var toks []thai.Token
 	for {
 		line, err := in.ReadString('\n')

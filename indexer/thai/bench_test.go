@@ -72,11 +72,11 @@ func BenchmarkSubWords(b *testing.B) {
 	}
 }
 
-func BenchmarkDefault(b *testing.B) {
+func BenchmarkLoadDictionary(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if s := newSegmenter([]trie{{dictBin}}); len(s.dicts) != 1 {
-			b.Fatal("no dictionary")
+		if t, err := loadTrie(dictBin); err != nil || len(t.a) == 0 {
+			b.Fatal("no dictionary", err)
 		}
 	}
 }

@@ -139,9 +139,9 @@ func (s *Segmenter) cutThai(dst []Token, text string, sc *scratch) []Token {
 	// likely a piece of that unknown word (นิ|ส|สัน is one name).
 	for x := range segs {
 		sg := &segs[x]
-		sg.known = sg.dict && !(sc.oneCluster(*sg) &&
-			(x > 0 && !segs[x-1].dict && !sc.lonePunct(segs[x-1]) ||
-				x+1 < len(segs) && !segs[x+1].dict && !sc.lonePunct(segs[x+1])))
+		sg.known = sg.dict && !((x > 0 && !segs[x-1].dict && !sc.lonePunct(segs[x-1]) ||
+			x+1 < len(segs) && !segs[x+1].dict && !sc.lonePunct(segs[x+1])) &&
+			sc.oneCluster(*sg))
 	}
 	for x := len(segs) - 1; x >= 0; x-- {
 		sg := segs[x]

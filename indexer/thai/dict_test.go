@@ -52,10 +52,10 @@ func TestDictionaryBlob(t *testing.T) {
 	if !bytes.Equal(b, dictBin) {
 		t.Fatalf("dict.bin is stale: run go generate ./indexer/thai")
 	}
-	if _, err := loadTrie(dictBin); err != nil {
+	tr, err := loadTrie(dictBin)
+	if err != nil {
 		t.Fatal(err)
 	}
-	tr := trie{dictBin}
 	for _, w := range words {
 		if !tr.contains(w) {
 			t.Errorf("dictionary lacks %q", w)

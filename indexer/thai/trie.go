@@ -12,7 +12,7 @@ import (
 // Node s has child t = base(s)+c for symbol c when check(t) == s. The root
 // is node 1; check 0 marks a free slot.
 //
-// Serialised form (dict.bin, little-endian), read in place without decoding:
+// Serialised form (dict.bin, little-endian), decoded with one copy:
 //
 //	"BTD1" | uint32 n | n × (uint32 base | uint32 check)
 //
@@ -43,28 +43,22 @@ func symbol(r rune) int {
 	return 0
 }
 
-// trie is a serialised double-array trie.
-type trie struct{ b []byte }
-
-func (t trie) size() int { return (len(t.b) - trieHead) / 8 }
-
-func (t trie) base(s int) uint32 { return binary.LittleEndian.Uint32(t.b[trieHead+8*s:]) }
-
-func (t trie) check(s int) uint32 { return binary.LittleEndian.Uint32(t.b[trieHead+8*s+4:]) }
+// trie is a double-array trie: node s has base a[2s] and check a[2s+1].
+type trie struct{ a []uint32 }
 
 // next returns the child of s on symbol c, or 0.
 func (t trie) next(s, c int) int {
-	n := int(t.base(s)&^termBit) + c
-	if n < t.size() && t.check(n) == uint32(s) {
+	n := int(t.a[2*s]&^termBit) + c
+	if 2*n+1 < len(t.a) && t.a[2*n+1] == uint32(s) {
 		return n
 	}
 	return 0
 }
 
 // final reports whether node s ends a word.
-func (t trie) final(s int) bool { return t.base(s)&termBit != 0 }
+func (t trie) final(s int) bool { return t.a[2*s]&termBit != 0 }
 
-// loadTrie validates a serialised trie.
+// loadTrie decodes a serialised trie.
 func loadTrie(b []byte) (trie, error) {
 	if len(b) < trieHead || string(b[:4]) != trieMagic {
 		return trie{}, errors.New("load dictionary: bad magic")
@@ -73,7 +67,12 @@ func loadTrie(b []byte) (trie, error) {
 	if uint64(len(b)) != trieHead+8*uint64(n) || n < 2 {
 		return trie{}, fmt.Errorf("load dictionary: %d bytes for %d nodes", len(b), n)
 	}
-	return trie{b}, nil
+	a := make([]uint32, 2*n)
+	b = b[trieHead:]
+	for i := range a {
+		a[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return trie{a}, nil
 }
 
 // encodeWord returns w's symbols, or an error naming the first character
