@@ -419,7 +419,9 @@ func newDocPage(e *indexer.Entry, similar []search.Hit) docPage {
 	for i, sec := range d.Sections {
 		sv := sectionView{Heading: sec.Heading, Paragraphs: paragraphs(sec.Text)}
 		if i < len(f.SectionKinds) && f.SectionKinds[i] != "" {
-			sv.Kind = sectionLabel(f.SectionKinds[i])
+			if k := sectionLabel(f.SectionKinds[i]); k != sec.Heading {
+				sv.Kind = k
+			}
 		}
 		p.Sections = append(p.Sections, sv)
 	}

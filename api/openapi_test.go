@@ -1,0 +1,108 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers/legacy"
+)
+
+// TestOpenAPI validates the embedded OpenAPI document, then real requests
+// and responses of every JSON route against it, errors included.
+func TestOpenAPI(t *testing.T) {
+	srv, _ := newTestServer(t)
+	ctx := context.Background()
+	rec := get(t, srv, "/api/openapi.json")
+	if rec.Code != http.StatusOK {
+		t.Fatalf("GET /api/openapi.json = %d", rec.Code)
+	}
+	doc, err := openapi3.NewLoader().LoadFromData(rec.Body.Bytes())
+	if err != nil {
+		t.Fatalf("load OpenAPI document: %v", err)
+	}
+	if err := doc.Validate(ctx); err != nil {
+		t.Fatalf("OpenAPI document invalid: %v", err)
+	}
+	doc.Servers = nil // the document's server is relative ("/"); match on paths alone
+	router, err := legacy.NewRouter(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	esc := url.QueryEscape
+	targets := []struct {
+		target string
+		status int
+	}{
+		{"/api/v1/search", 200},
+		{"/api/v1/search?q=" + esc("สมัชชาสุขภาพจังหวัดลำพูน") + "&sort=relevance&size=2", 200},
+		{"/api/v1/search?province=" + esc("ชุมพร") + "&province=" + esc("ลำพูน") + "&year=2557&tool=hia&region=north&health_region=1&page=1", 200},
+		{"/api/v1/search?q=" + esc("สมัชชาสุขภาพจังหวัดลำปูน"), 200},
+		{"/api/v1/search?size=abc", 400},
+		{"/api/v1/search?province=" + esc("ไม่มีจังหวัดนี้"), 400},
+		{"/api/v1/documents/" + docID(0), 200},
+		{"/api/v1/documents/" + docID(1), 200},
+		{"/api/v1/documents/0000000000000000", 404},
+		{"/api/v1/documents/" + docID(1) + "/similar?size=3", 200},
+		{"/api/v1/documents/" + docID(1) + "/similar?size=99", 400},
+		{"/api/v1/facets", 200},
+		{"/api/v1/suggest?q=" + esc("สมัช"), 200},
+		{"/api/v1/suggest?q=" + esc("ลำ") + "&size=3", 200},
+		{"/api/v1/search.csv?tool=hia", 200},
+		{"/api/v1/search.jsonl?q=HIA", 200},
+		{"/healthz", 200},
+		{"/readyz", 200},
+		{"/api/openapi.json", 200},
+	}
+	// An export is validated as text here, and line by line below.
+	openapi3filter.RegisterBodyDecoder("application/jsonl", openapi3filter.FileBodyDecoder)
+	defer openapi3filter.UnregisterBodyDecoder("application/jsonl")
+	opts := &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true}
+	for _, tt := range targets {
+		req := httptest.NewRequest(http.MethodGet, "http://localhost"+tt.target, nil)
+		route, params, err := router.FindRoute(req)
+		if err != nil {
+			t.Errorf("GET %s: no route in the document: %v", tt.target, err)
+			continue
+		}
+		in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route, Options: opts}
+		if tt.status < 400 {
+			if err := openapi3filter.ValidateRequest(ctx, in); err != nil {
+				t.Errorf("GET %s: request does not match the document: %v", tt.target, err)
+			}
+		}
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		if rec.Code != tt.status {
+			t.Errorf("GET %s = %d, want %d", tt.target, rec.Code, tt.status)
+		}
+		out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: rec.Code, Header: rec.Header(), Options: opts}
+		out.SetBodyBytes(rec.Body.Bytes())
+		if err := openapi3filter.ValidateResponse(ctx, out); err != nil {
+			t.Errorf("GET %s: response does not match the document: %v", tt.target, err)
+		}
+	}
+
+	hit := doc.Components.Schemas["Hit"].Value
+	rec = get(t, srv, "/api/v1/search.jsonl")
+	n := 0
+	for line := range strings.Lines(rec.Body.String()) {
+		var v any
+		if err := json.Unmarshal([]byte(line), &v); err != nil {
+			t.Fatalf("search.jsonl line %d: %v", n+1, err)
+		}
+		if err := hit.VisitJSON(v); err != nil {
+			t.Errorf("search.jsonl line %d does not match the Hit schema: %v", n+1, err)
+		}
+		n++
+	}
+	if n != len(testDocs) {
+		t.Errorf("search.jsonl has %d lines, want %d", n, len(testDocs))
+	}
+}
