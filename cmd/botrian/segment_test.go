@@ -41,4 +41,3 @@ func TestRunSegment(t *testing.T) {
 		t.Errorf("runSegment(missing dict) = %v, want a not-exist error", err)
 	}
 }
-
