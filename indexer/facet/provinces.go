@@ -298,7 +298,7 @@ func HealthRegionProvinces(n int) []Province {
 // Regions returns the NSO regions plus Bangkok.
 func Regions() []RegionInfo { return slices.Clone(regionTable) }
 
-// LookupRegion resolves a region id, Thai name (with or without ภาค, อีสาN)
+// LookupRegion resolves a region id, Thai name (with or without ภาค; อีสาน)
 // or English name.
 func LookupRegion(s string) (RegionInfo, bool) {
 	id, ok := gaz().regionKeys[lookupKey(s)]
