@@ -102,7 +102,7 @@ type fakeSite struct {
 	log   []string
 	fails map[string]int // remaining failures of a flaky path
 	// hook, if set, runs before each request is served.
-	hook func(path string)
+	hook func(r *http.Request)
 }
 
 // Distinctive phrases, one per article, each only in its own page.
@@ -232,7 +232,7 @@ func newFakeSite(t *testing.T) *fakeSite {
 		hook := s.hook
 		s.mu.Unlock()
 		if hook != nil {
-			hook(r.URL.Path)
+			hook(r)
 		}
 		mux.ServeHTTP(w, r)
 	}))
