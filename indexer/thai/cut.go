@@ -12,7 +12,8 @@ type unit struct {
 // scratch holds the per-call buffers of one segmentation.
 type scratch struct {
 	units []unit
-	end   int // byte offset where the run of units ends
+	end   int  // byte offset where the run of units ends
+	plain bool // the run's text is already normalised
 	cost  []uint64
 	back  []int32
 	known []bool
@@ -28,30 +29,80 @@ func isThaiMark(r rune) bool {
 	return r == '\u0E31' || r >= '\u0E34' && r <= '\u0E3A' || r >= '\u0E47' && r <= '\u0E4E'
 }
 
+// Flags of the characters of the Thai block, by code point - U+0E00.
+const (
+	fRun     = 1 << iota // part of a Thai run (cThai)
+	fNoStart             // a mark or vowel that follows its consonant
+	fLead                // a leading vowel เ แ โ ใ ไ
+	fCons                // a consonant
+	fTone                // a tone mark
+	fBelow               // a below vowel or phinthu (NFC moves tone marks after it)
+)
+
+var thaiFlags = func() (t [128]uint8) {
+	for k := range t {
+		r := rune(0x0E00 + k)
+		if classify(r) == cThai {
+			t[k] |= fRun
+		}
+		if isThaiMark(r) || r == 'ะ' || r == 'า' || r == 'ำ' || r == 'ๅ' {
+			t[k] |= fNoStart
+		}
+		if r >= 'เ' && r <= 'ไ' {
+			t[k] |= fLead
+		}
+		if isConsonant(r) {
+			t[k] |= fCons
+		}
+		if isToneMark(r) {
+			t[k] |= fTone
+		}
+		if r >= '\u0E38' && r <= '\u0E3A' {
+			t[k] |= fBelow
+		}
+	}
+	return t
+}()
+
 // scanThai reads the Thai run starting at text[i] into sc.units and
 // returns its end. The run holds Thai letters, vowels, marks and ฯ, the
 // invisible joiners inside it, and full stops directly after a Thai
-// character (so that abbreviations such as สช. can match).
+// character (so that abbreviations such as สช. can match). sc.plain
+// records whether every slice of the run is already normalised.
 func scanThai(text string, i int, sc *scratch) int {
 	u := sc.units[:0]
+	plain := true
 	j := i
 scan:
 	for j < len(text) {
-		r, n := decodeRune(text, j)
-		switch classify(r) {
-		case cJoin:
-			j += n
-			continue
-		case cThai:
-		default:
-			if r != '.' || len(u) == 0 {
-				break scan
+		var r rune
+		n := 3
+		if c := text[j]; c == 0xE0 && j+2 < len(text) && (text[j+1] == 0xB8 || text[j+1] == 0xB9) && text[j+2]&0xC0 == 0x80 {
+			k := int(text[j+1]-0xB8)<<6 | int(text[j+2]&0x3F)
+			f := thaiFlags[k]
+			if f&fRun == 0 {
+				break
 			}
-			u = append(u, unit{start: j, sym: symDot, brk: true})
-			j += n
-			continue
+			r = rune(0x0E00 + k)
+			if len(u) > 0 && f&fBelow != 0 && u[len(u)-1].sym != symDot && thaiFlags[u[len(u)-1].sym-1]&fTone != 0 {
+				plain = false // NFC reorders the tone mark
+			}
+		} else {
+			r, n = decodeRune(text, j)
+			switch {
+			case classify(r) == cJoin:
+				plain = false
+				j += n
+				continue
+			case r == '.' && len(u) > 0:
+				u = append(u, unit{start: j, sym: symDot, brk: true})
+				j += n
+				continue
+			}
+			break scan
 		}
 		if r == nikhahit {
+			plain = false
 			if tone, m := decomposedAm(text[j+n:]); m > 0 {
 				at := j
 				if tone != 0 {
@@ -67,13 +118,13 @@ scan:
 		if r == '\u0E4C' {
 			attachKaran(u)
 		}
-		u = append(u, unit{start: j, sym: uint8(symbol(r)), brk: brk})
+		u = append(u, unit{start: j, sym: uint8(r - 0x0E00 + 1), brk: brk})
 		j += n
 	}
 	if len(u) > 0 {
 		u[0].brk = true
 	}
-	sc.units, sc.end = u, j
+	sc.units, sc.end, sc.plain = u, j, plain
 	return j
 }
 
@@ -110,12 +161,15 @@ func (s *Segmenter) cutThai(dst []Token, text string, sc *scratch) []Token {
 			continue
 		}
 		for _, t := range s.dicts {
-			node := rootNode
+			a := t.a // the walk of trie.next, inlined
+			node := uint32(rootNode)
 			for k := i; k < m; k++ {
-				if node = t.next(node, int(u[k].sym)); node == 0 {
+				n := int(a[2*node]&^termBit) + int(u[k].sym)
+				if 2*n+1 >= len(a) || a[2*n+1] != node {
 					break
 				}
-				if t.final(node) && (k+1 == m || u[k+1].brk) {
+				node = uint32(n)
+				if a[2*n]&termBit != 0 && (k+1 == m || u[k+1].brk) {
 					if c := cost[i] + 1; c < cost[k+1] {
 						cost[k+1], back[k+1], known[k+1] = c, int32(i), true
 					}
@@ -159,7 +213,11 @@ func (s *Segmenter) cutThai(dst []Token, text string, sc *scratch) []Token {
 			}
 		}
 		a, b := sc.pos(int(sg.from)), sc.pos(int(sg.to))
-		dst = append(dst, Token{Text: normalized(text[a:b]), Start: a, End: b, Kind: kind})
+		t := text[a:b]
+		if !sc.plain {
+			t = normalized(t)
+		}
+		dst = append(dst, Token{Text: t, Start: a, End: b, Kind: kind})
 	}
 	return dst
 }
@@ -179,17 +237,18 @@ func isConsonant(r rune) bool { return r >= 'ก' && r <= 'ฮ' }
 // (TCC) that matter for cutting.
 func canStart(u []unit, r rune) bool {
 	n := len(u)
-	prev := runeOf(u[n-1])
+	f := thaiFlags[r-0x0E00]
 	switch {
-	case isThaiMark(r), r == 'ะ', r == 'า', r == 'ำ', r == 'ๅ':
+	case f&fNoStart != 0:
 		return false // vowels and marks that follow their consonant
-	case u[n-1].sym == symDot || prev == 'ฯ':
+	case u[n-1].sym == symDot:
 		return true
-	case prev >= 'เ' && prev <= 'ไ':
+	case thaiFlags[u[n-1].sym-1]&fLead != 0:
 		return false // a leading vowel needs its consonant
-	case !isConsonant(r):
+	case f&fCons == 0:
 		return true
 	}
+	prev := runeOf(u[n-1])
 	// r is a consonant: does it close the cluster before it?
 	p := n - 1
 	if isToneMark(prev) && p > 0 {

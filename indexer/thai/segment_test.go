@@ -40,6 +40,7 @@ func TestSegment(t *testing.T) {
 		{"จันทร์", "จันทร์"},
 		{"ครับ😀😀", "ครับ|😀|😀"},
 		{"\xffก", "\xff|ก"},
+		{"ก.ุ", "ก.ุ"}, // a stray mark stays with the character before it
 	}
 	s := Default()
 	for _, tt := range tests {
@@ -195,7 +196,7 @@ func checkTokens(t *testing.T, s *Segmenter, text string, toks []Token) {
 }
 
 func FuzzSegment(f *testing.F) {
-	for _, s := range []string{"", "สมัชชาสุขภาพจังหวัดลำพูน 2557", "น\u0e4d\u0e49\u0e32ๆ", "สช.\u200bHIA", "\xe0\xb8", "เ", "์์", "ก\u200d😀"} {
+	for _, s := range []string{"", "สมัชชาสุขภาพจังหวัดลำพูน 2557", "น\u0e4d\u0e49\u0e32ๆ", "สช.\u200bHIA", "\xe0\xb8", "เ", "์์", "ก\u200d😀", "ก.ุ", "กุ่", "ก.ุ่"} {
 		f.Add(s)
 	}
 	s := Default()
