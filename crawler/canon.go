@@ -198,6 +198,7 @@ var (
 	softganzPaper    = regexp.MustCompile(`^/paper/\d+$`)
 	wordpressArticle = regexp.MustCompile(`^/archives/\d+$`)
 	listingPath      = regexp.MustCompile(`(^|/)(category|categories|tag|tags|author|page|feed|search|wp-json|wp-admin|wp-login\.php|xmlrpc\.php|comments|trackback|embed|user|profile|login|register)(/|$)`)
+	feedFile         = regexp.MustCompile(`(?i)(\.xml|\.xml\.gz|\.rss|\.atom|/robots\.txt)$`)
 	articlePrefixes  = []string{"/areahpp2/", "/posts/", "/project/", "/paper/", "/archives/"}
 	sitePathNotFile  = regexp.MustCompile(`\.(jpe?g|png|gif|webp|svg|ico|bmp|tiff?|css|js|mjs|json|pdf|docx?|xlsx?|pptx?|zip|rar|7z|gz|tgz|mp3|mp4|m4a|avi|mov|wmv|flv|woff2?|ttf|eot|exe|apk|dmg|iso)$`)
 )
@@ -226,7 +227,7 @@ func Kind(u *url.URL) ArticleKind {
 			return PageListing
 		}
 	}
-	if p == "/" || u.RawQuery != "" || listingPath.MatchString(p) {
+	if p == "/" || u.RawQuery != "" || listingPath.MatchString(p) || feedFile.MatchString(p) {
 		return PageListing
 	}
 	return PageOther

@@ -65,6 +65,8 @@ func TestKind(t *testing.T) {
 		{"https://example.org/feed", PageListing},
 		{"https://example.org/?s=hia", PageListing},
 		{"https://example.org/news/a-report.html", PageOther},
+		{"https://example.org/sitemap.xml", PageListing},
+		{"https://example.org/sitemap-posts.xml.gz", PageListing},
 	}
 	for _, tt := range tests {
 		u, err := url.Parse(tt.in)
