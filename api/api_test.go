@@ -14,6 +14,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/labstack/echo/v4"
 
 	"github.com/botrian/botrian"
 	"github.com/botrian/botrian/indexer"
@@ -434,5 +435,25 @@ func TestStatic(t *testing.T) {
 		if rec.Code != tt.status || tt.ctype != "" && !strings.HasPrefix(rec.Header().Get("Content-Type"), tt.ctype) {
 			t.Errorf("GET %s = %d %q, want %d %q", tt.target, rec.Code, rec.Header().Get("Content-Type"), tt.status, tt.ctype)
 		}
+	}
+}
+
+func TestPanicBecomes500(t *testing.T) {
+	srv, _ := newTestServer(t)
+	var logs bytes.Buffer
+	srv.log = newBufferLogger(&logs)
+	srv.echo.GET("/test-panic", func(echo.Context) error { panic("boom") })
+	srv.known["/test-panic"] = true
+	rec := get(t, srv, "/test-panic")
+	var got ErrorBody
+	decode(t, rec, &got)
+	if rec.Code != http.StatusInternalServerError || got.Error.Code != codeInternal || strings.Contains(rec.Body.String(), "boom") {
+		t.Errorf("panicking handler = %d %s, want 500 internal without details", rec.Code, rec.Body)
+	}
+	if l := logs.String(); !strings.Contains(l, "panic: boom") || !strings.Contains(l, "status=500") {
+		t.Errorf("log lacks the panic and the access line:\n%s", l)
+	}
+	if rec := get(t, srv, "/healthz"); rec.Code != http.StatusOK {
+		t.Errorf("server unhealthy after a panic: %d", rec.Code)
 	}
 }

@@ -359,10 +359,17 @@ type docPage struct {
 	Regions    []string
 	Tools      []labelled
 	Orgs       []labelled
-	Paragraphs []string
+	Paragraphs []paragraph
 	Sections   []sectionView
 	Evidence   []evidenceView
 	Similar    []hitView
+}
+
+// paragraph is one paragraph of the body; Heading marks a section's
+// heading, which the body repeats.
+type paragraph struct {
+	Text    string
+	Heading bool
 }
 
 type sectionView struct {
@@ -386,9 +393,14 @@ func (s *Server) handleDocPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// Similar cases are a bonus: the document is shown without them
+	// rather than not at all.
 	similar, err := s.docs.Similar(ctx, id, DefaultSimilar)
 	if err != nil {
-		return err
+		if ctx.Err() != nil {
+			return err
+		}
+		s.log.Warn("similar cases failed", "request_id", reqID(c), "doc_id", id, "err", err)
 	}
 	return s.render(c, http.StatusOK, "doc.html", newDocPage(e, similar))
 }
@@ -396,7 +408,14 @@ func (s *Server) handleDocPage(c echo.Context) error {
 func newDocPage(e *indexer.Entry, similar []search.Hit) docPage {
 	d, f := e.Document, e.Facts
 	p := docPage{Doc: d, Facts: f, Year: yearLabel(f.Year), Site: siteLabel(d.Site),
-		Provinces: f.Provinces, Mentioned: f.MentionedProvinces, Paragraphs: paragraphs(d.Body), Link: webLink(d.URL)}
+		Provinces: f.Provinces, Mentioned: f.MentionedProvinces, Link: webLink(d.URL)}
+	headings := map[string]bool{}
+	for _, sec := range d.Sections {
+		headings[strings.TrimSpace(sec.Heading)] = true
+	}
+	for _, t := range paragraphs(d.Body) {
+		p.Paragraphs = append(p.Paragraphs, paragraph{Text: t, Heading: headings[t]})
+	}
 	if p.Doc.Title == "" {
 		p.Doc.Title = "(ไม่มีชื่อเรื่อง)"
 	}
