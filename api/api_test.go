@@ -457,3 +457,33 @@ func TestPanicBecomes500(t *testing.T) {
 		t.Errorf("server unhealthy after a panic: %d", rec.Code)
 	}
 }
+
+func TestHead(t *testing.T) {
+	srv, _ := newTestServer(t)
+	for _, target := range []string{"/healthz", "/readyz", "/api/v1/search", "/"} {
+		rec := do(t, srv, http.MethodHead, target, nil)
+		if rec.Code != http.StatusOK {
+			t.Errorf("HEAD %s = %d, want 200", target, rec.Code)
+		}
+	}
+}
+
+func TestNewRejectsBadConfig(t *testing.T) {
+	srv, _ := newTestServer(t)
+	s := srv.cfg.Searcher
+	tests := []struct {
+		name string
+		cfg  Config
+	}{
+		{"no searcher", Config{}},
+		{"negative timeout", Config{Searcher: s, Timeout: -1}},
+		{"negative export timeout", Config{Searcher: s, ExportTimeout: -1}},
+		{"negative shutdown timeout", Config{Searcher: s, ShutdownTimeout: -1}},
+		{"negative body limit", Config{Searcher: s, MaxBodyBytes: -1}},
+	}
+	for _, tt := range tests {
+		if _, err := New(tt.cfg); err == nil {
+			t.Errorf("New(%s) = nil error, want one", tt.name)
+		}
+	}
+}

@@ -17,4 +17,18 @@
 // JavaScript: templates and static files are embedded and parsed when the
 // Server is built, and each page is rendered into a buffer before it is
 // sent, so a template error never leaves half a page.
+//
+// To serve an index that is already open (as 'botrian serve' and
+// 'botrian demo' do):
+//
+//	s, err := search.New(idx, search.Config{})
+//	...
+//	srv, err := api.New(api.Config{Searcher: s, Logger: log})
+//	...
+//	ln, err := net.Listen("tcp", "127.0.0.1:8080")
+//	...
+//	err = srv.Serve(ctx, ln) // returns after a graceful shutdown once ctx is cancelled
+//
+// A Server is also an http.Handler, for httptest and for mounting under
+// another server.
 package api

@@ -106,3 +106,37 @@ func TestOpenAPI(t *testing.T) {
 		t.Errorf("search.jsonl has %d lines, want %d", n, len(testDocs))
 	}
 }
+
+// TestOpenAPICatchesDrift shows that the validation above can fail: a
+// document missing a field the server sends rejects the real response.
+func TestOpenAPICatchesDrift(t *testing.T) {
+	srv, _ := newTestServer(t)
+	ctx := context.Background()
+	b, err := assets.ReadFile("openapi.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := openapi3.NewLoader().LoadFromData(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	delete(doc.Components.Schemas["Hit"].Value.Properties, "score")
+	doc.Servers = nil
+	router, err := legacy.NewRouter(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := httptest.NewRequest(http.MethodGet, "http://localhost/api/v1/search?q=HIA", nil)
+	route, params, err := router.FindRoute(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, req)
+	in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route}
+	out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: rec.Code, Header: rec.Header()}
+	out.SetBodyBytes(rec.Body.Bytes())
+	if err := openapi3filter.ValidateResponse(ctx, out); err == nil {
+		t.Errorf("a document without Hit.score accepted a response with it")
+	}
+}

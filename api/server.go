@@ -155,30 +155,41 @@ func New(cfg Config) (*Server, error) {
 	return s, nil
 }
 
-// routes registers every route: the whole URL space on one screen.
+// routes registers every route: the whole URL space on one screen. Every
+// route answers GET and HEAD.
 func (s *Server) routes() {
 	e := s.echo
 	short := timeout(s.cfg.Timeout)
 	long := timeout(s.cfg.ExportTimeout)
 
 	v1 := e.Group("/api/v1")
-	v1.GET("/search", s.handleSearch, short)
-	v1.GET("/search.csv", s.handleExportCSV, long)
-	v1.GET("/search.jsonl", s.handleExportJSONL, long)
-	v1.GET("/documents/:id", s.handleDocument, short)
-	v1.GET("/documents/:id/similar", s.handleSimilar, short)
-	v1.GET("/facets", s.handleFacets, short)
-	v1.GET("/suggest", s.handleSuggest, short)
-	e.GET("/api/openapi.json", s.handleOpenAPI)
+	getRoute(v1, "/search", s.handleSearch, short)
+	getRoute(v1, "/search.csv", s.handleExportCSV, long)
+	getRoute(v1, "/search.jsonl", s.handleExportJSONL, long)
+	getRoute(v1, "/documents/:id", s.handleDocument, short)
+	getRoute(v1, "/documents/:id/similar", s.handleSimilar, short)
+	getRoute(v1, "/facets", s.handleFacets, short)
+	getRoute(v1, "/suggest", s.handleSuggest, short)
+	getRoute(e, "/api/openapi.json", s.handleOpenAPI)
 
-	e.GET("/healthz", s.handleHealth)
-	e.GET("/readyz", s.handleReady, short)
-	e.GET("/metrics", s.handleMetrics)
+	getRoute(e, "/healthz", s.handleHealth)
+	getRoute(e, "/readyz", s.handleReady, short)
+	getRoute(e, "/metrics", s.handleMetrics)
 
-	e.GET("/", s.handleSearchPage, short)
-	e.GET("/doc/:id", s.handleDocPage, short)
-	e.GET("/static/*", s.handleStatic)
+	getRoute(e, "/", s.handleSearchPage, short)
+	getRoute(e, "/doc/:id", s.handleDocPage, short)
+	getRoute(e, "/static/*", s.handleStatic)
 	s.pages["/"], s.pages["/doc/:id"] = true, true
+}
+
+// router is what echo.Echo and echo.Group have in common.
+type router interface {
+	Match(methods []string, path string, h echo.HandlerFunc, m ...echo.MiddlewareFunc) []*echo.Route
+}
+
+// getRoute registers h for GET and HEAD (net/http drops a HEAD answer's body).
+func getRoute(r router, path string, h echo.HandlerFunc, m ...echo.MiddlewareFunc) {
+	r.Match([]string{http.MethodGet, http.MethodHead}, path, h, m...)
 }
 
 // ServeHTTP answers one request.
