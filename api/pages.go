@@ -53,6 +53,8 @@ type searchPage struct {
 	JSONLURL      string
 	APIURL        string
 	Browsing      bool // no query: every document matching the filters
+	// YearFrom and YearTo are the year range in BE, as the form shows it.
+	YearFrom, YearTo string
 }
 
 type option struct {
@@ -158,9 +160,14 @@ func newSearchPage(params url.Values, req search.Request, res *search.Result) se
 				continue
 			}
 			vv := facetValueView{Value: v.Value, Label: v.Label, LabelEN: v.LabelEN, Count: v.Count, Selected: v.Selected}
-			if sf.facet == indexer.FacetYear {
+			switch sf.facet {
+			case indexer.FacetYear:
 				vv.Label = v.Label + " (" + v.LabelEN + ")"
 				vv.LabelEN = ""
+			case indexer.FacetSite:
+				if l, ok := siteLabels[v.Value]; ok {
+					vv.Label, vv.LabelEN = l[0], ""
+				}
 			}
 			if v.Selected {
 				fv.Open = true
@@ -182,6 +189,23 @@ func newSearchPage(params url.Values, req search.Request, res *search.Result) se
 			fv.Open = true
 		}
 		p.Facets = append(p.Facets, fv)
+	}
+	for _, r := range []struct {
+		param, label string
+		ce           int
+		dst          *string
+	}{
+		{"year_from", "ตั้งแต่ปี", req.Filters.YearFrom, &p.YearFrom},
+		{"year_to", "ถึงปี", req.Filters.YearTo, &p.YearTo},
+	} {
+		if r.ce == 0 {
+			continue
+		}
+		*r.dst = strconv.Itoa(r.ce + 543)
+		p.Active = append(p.Active, chip{
+			Label:     r.label + " " + yearLabel(r.ce),
+			RemoveURL: "/?" + without(params, "page", r.param).Encode(),
+		})
 	}
 	p.Pages, p.PrevURL, p.NextURL = pager(params, req.Page, req.Size, res.Total)
 	return p

@@ -279,3 +279,27 @@ func BenchmarkSearchPage(b *testing.B) {
 		}
 	}
 }
+
+func TestSearchPageYearRange(t *testing.T) {
+	srv, _ := newTestServer(t)
+	doc := page(t, srv, "/?year_from=2556&year_to=2019", http.StatusOK)
+	var ids []string
+	doc.Find("ol.hits > li.hit h3 a").Each(func(_ int, s *goquery.Selection) {
+		href, _ := s.Attr("href")
+		ids = append(ids, strings.TrimPrefix(href, "/doc/"))
+	})
+	want := []string{docID(3), docID(2), docID(0)} // 2562, 2560, 2557: newest first
+	if fmt.Sprint(ids) != fmt.Sprint(want) {
+		t.Errorf("year range 2556-2562 hits %v, want %v", ids, want)
+	}
+	from, _ := doc.Find("input[name=year_from]").Attr("value")
+	to, _ := doc.Find("input[name=year_to]").Attr("value")
+	if from != "2556" || to != "2562" {
+		t.Errorf("range inputs %q–%q, want 2556–2562 (BE)", from, to)
+	}
+	var chips []string
+	doc.Find(".chips a").Each(func(_ int, s *goquery.Selection) { chips = append(chips, s.Text()) })
+	if len(chips) != 3 || chips[0] != "ตั้งแต่ปี 2556 (2013) ×" || chips[1] != "ถึงปี 2562 (2019) ×" {
+		t.Errorf("chips %q", chips)
+	}
+}
