@@ -185,6 +185,9 @@ func newSearchPage(params url.Values, req search.Request, res *search.Result) se
 		if len(fv.Values) == 0 {
 			continue
 		}
+		if sf.facet == indexer.FacetYear && (req.Filters.YearFrom != 0 || req.Filters.YearTo != 0) {
+			fv.Open = true
+		}
 		if len(p.Facets) < 3 {
 			fv.Open = true
 		}
