@@ -126,12 +126,17 @@ func newSearchPage(params url.Values, req search.Request, res *search.Result) se
 		JSONLURL:   "/api/v1/search.jsonl?" + without(params, "page", "size").Encode(),
 		APIURL:     "/api/v1/search?" + params.Encode(),
 	}
+	// The default order depends on the query (relevance, or newest without
+	// one), so it is an option of its own: a sort chosen while browsing does
+	// not stick to the next query.
+	explicit := strings.ToLower(strings.TrimSpace(params.Get("sort")))
 	for _, o := range []option{
+		{"", "อัตโนมัติ (auto)", false},
 		{string(search.SortRelevance), "ตรงที่สุด (relevance)", false},
 		{string(search.SortNewest), "ใหม่ที่สุด (newest)", false},
 		{string(search.SortOldest), "เก่าที่สุด (oldest)", false},
 	} {
-		o.Selected = o.Value == p.Sort
+		o.Selected = o.Value == explicit
 		p.Sorts = append(p.Sorts, o)
 	}
 	if p.DidYouMean != "" {

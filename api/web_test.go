@@ -303,3 +303,22 @@ func TestSearchPageYearRange(t *testing.T) {
 		t.Errorf("chips %q", chips)
 	}
 }
+
+func TestSearchPageSort(t *testing.T) {
+	srv, _ := newTestServer(t)
+	tests := []struct {
+		query, want string
+	}{
+		{"", ""},
+		{"q=HIA", ""},
+		{"sort=oldest", "oldest"},
+		{"q=HIA&sort=newest", "newest"},
+	}
+	for _, tt := range tests {
+		doc := page(t, srv, "/?"+tt.query, http.StatusOK)
+		got, _ := doc.Find("select[name=sort] option[selected]").Attr("value")
+		if got != tt.want {
+			t.Errorf("GET /?%s: selected sort %q, want %q", tt.query, got, tt.want)
+		}
+	}
+}
