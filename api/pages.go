@@ -75,12 +75,12 @@ type pageLink struct {
 
 // hitView is one result as the page shows it.
 type hitView struct {
-	ID, URL, Title, Site, Published string
-	Year                            string // "2557 (2014)"
-	Provinces                       []string
-	Tools                           []labelled
-	Snippets                        []template.HTML
-	Section                         string
+	ID, Title, Site, Published string
+	Year                       string // "2557 (2014)"
+	Provinces                  []string
+	Tools                      []labelled
+	Snippets                   []template.HTML
+	Section                    string
 }
 
 type labelled struct {
@@ -220,7 +220,7 @@ func newSearchPage(params url.Values, req search.Request, res *search.Result) se
 }
 
 func newHitView(h search.Hit) hitView {
-	v := hitView{ID: h.ID, URL: h.URL, Title: h.Title, Site: siteLabel(h.Site), Published: h.Published,
+	v := hitView{ID: h.ID, Title: h.Title, Site: siteLabel(h.Site), Published: h.Published,
 		Year: yearLabel(h.Year), Provinces: h.Provinces, Section: sectionLabel(h.Section)}
 	if v.Title == "" {
 		v.Title = "(ไม่มีชื่อเรื่อง)"

@@ -57,7 +57,6 @@ func loadWeb(root fs.FS) (*webAssets, error) {
 			}
 			return "/static/" + name + "?v=" + v, nil
 		},
-		"add": func(a, b int) int { return a + b },
 	}
 	base, err := template.New("layout.html").Funcs(funcs).ParseFS(root, "web/templates/layout.html")
 	if err != nil {
