@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/botrian/botrian/search"
 )
 
 // page GETs an HTML page and parses it.
@@ -319,6 +321,49 @@ func TestSearchPageSort(t *testing.T) {
 		got, _ := doc.Find("select[name=sort] option[selected]").Attr("value")
 		if got != tt.want {
 			t.Errorf("GET /?%s: selected sort %q, want %q", tt.query, got, tt.want)
+		}
+	}
+}
+
+func TestNewSearchPageDidYouMean(t *testing.T) {
+	params := url.Values{"q": {"ลำปูน"}, "page": {"2"}, "tool": {"hia"}}
+	req, err := search.ParseRequest(params)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newSearchPage(params, req, &search.Result{DidYouMean: "ลำพูน"})
+	want := "/?q=" + url.QueryEscape("ลำพูน") + "&tool=hia"
+	if p.DidYouMean != "ลำพูน" || p.DidYouMeanURL != want {
+		t.Errorf("did you mean %q at %q, want ลำพูน at %q", p.DidYouMean, p.DidYouMeanURL, want)
+	}
+}
+
+func TestPager(t *testing.T) {
+	tests := []struct {
+		page  int
+		total uint64
+		want  string // page numbers, _ for a gap, [n] for the current one
+	}{
+		{1, 5, ""},
+		{1, 30, "[1] 2 3"},
+		{5, 100, "1 _ 3 4 [5] 6 7 _ 10"},
+		{10, 100, "1 _ 8 9 [10]"},
+	}
+	for _, tt := range tests {
+		links, _, _ := pager(url.Values{}, tt.page, 10, tt.total)
+		var parts []string
+		for _, l := range links {
+			switch {
+			case l.Gap:
+				parts = append(parts, "_")
+			case l.Current:
+				parts = append(parts, fmt.Sprintf("[%d]", l.N))
+			default:
+				parts = append(parts, fmt.Sprint(l.N))
+			}
+		}
+		if got := strings.Join(parts, " "); got != tt.want {
+			t.Errorf("pager(page %d, total %d) = %q, want %q", tt.page, tt.total, got, tt.want)
 		}
 	}
 }
