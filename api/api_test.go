@@ -344,6 +344,16 @@ func TestCORS(t *testing.T) {
 	}
 }
 
+func TestCORSPreflight(t *testing.T) {
+	srv, _ := newTestServer(t)
+	rec := do(t, srv, http.MethodOptions, "/api/v1/search", nil,
+		"Origin", "https://example.net", "Access-Control-Request-Method", "GET")
+	if rec.Code != http.StatusNoContent || rec.Header().Get("Access-Control-Allow-Origin") != "https://example.net" ||
+		!strings.Contains(rec.Header().Get("Access-Control-Allow-Methods"), "GET") {
+		t.Errorf("preflight = %d %v, want 204 allowing GET from https://example.net", rec.Code, rec.Header())
+	}
+}
+
 func TestMetrics(t *testing.T) {
 	srv, _ := newTestServer(t)
 	get(t, srv, "/api/v1/search?q=x")
