@@ -60,6 +60,7 @@ func Enrich(d botrian.Document) Entry {
 		Title:       d.Title,
 		DateText:    d.DateText,
 		DateMachine: d.DateMachine,
+		Project:     d.Project,
 		Tags:        d.Tags,
 		Categories:  d.Categories,
 		Body:        d.Body,
