@@ -1,0 +1,260 @@
+package indexer_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/botrian/botrian"
+	"github.com/botrian/botrian/crawler"
+	"github.com/botrian/botrian/indexer"
+)
+
+func doc(url, title, body string) botrian.Document {
+	return botrian.Document{ID: botrian.DocID(url), URL: url, Site: botrian.SiteGeneric, Title: title, Body: body}
+}
+
+func writeDocs(t *testing.T, path string, lines ...string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func jsonLine(t *testing.T, d botrian.Document) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := botrian.WriteDocument(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+func count(t *testing.T, idx bleve.Index, q string) uint64 {
+	t.Helper()
+	res, err := idx.Search(bleve.NewSearchRequest(bleve.NewMatchQuery(q)))
+	if err != nil {
+		t.Fatalf("search %q: %v", q, err)
+	}
+	return res.Total
+}
+
+func TestBuild(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "documents.jsonl")
+	a := doc("https://x.example/a", "สมัชชาสุขภาพจังหวัดลำพูน", "คณะทำงานสมัชชาสุขภาพจังหวัดลำพูนจัดเวทีเมื่อวันที่ 10 กันยายน 2557")
+	b := doc("https://x.example/b", "ธรรมนูญสุขภาพตำบล", "ชาวตำบลร่วมกันร่างธรรมนูญสุขภาพ")
+	b2 := b
+	b2.Title = "ธรรมนูญสุขภาพตำบลฉบับแก้ไข"
+	b2.Body = "ชาวตำบลร่วมกันแก้ไขธรรมนูญสุขภาพ ปี 2560"
+	writeDocs(t, docs, jsonLine(t, a), jsonLine(t, b), `{"id":`, jsonLine(t, b2))
+
+	out := filepath.Join(dir, "index.bleve")
+	var progressed int
+	st, err := indexer.Build(t.Context(), docs, out, indexer.Config{BatchSize: 1, Progress: func(p indexer.Progress) { progressed = p.Done }})
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	if st.Documents != 2 || st.Duplicates != 1 || st.BadLines != 1 || progressed != 2 {
+		t.Errorf("Build stats = %+v, progress %d; want 2 documents, 1 duplicate, 1 bad line, progress 2", st, progressed)
+	}
+	idx, err := indexer.Open(out)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer idx.Close()
+	if n, _ := idx.DocCount(); n != 2 {
+		t.Errorf("DocCount = %d, want 2", n)
+	}
+	if n := count(t, idx.Index, "ลำพูน"); n != 1 {
+		t.Errorf("search ลำพูน: %d hits, want 1", n)
+	}
+	// The later line of b wins.
+	if n := count(t, idx.Index, "แก้ไข"); n != 1 {
+		t.Errorf("search แก้ไข: %d hits, want 1 (the last line of a duplicated ID wins)", n)
+	}
+	if n := count(t, idx.Index, "ร่าง"); n != 0 {
+		t.Errorf("search ร่าง: %d hits, want 0 (the superseded line is not indexed)", n)
+	}
+	if idx.Generation == "" {
+		t.Error("Generation is empty")
+	}
+	if ms, _ := filepath.Glob(out + ".*"); len(ms) != 0 {
+		t.Errorf("left-over build directories: %v", ms)
+	}
+}
+
+func TestBuildErrors(t *testing.T) {
+	dir := t.TempDir()
+	_, err := indexer.Build(t.Context(), filepath.Join(dir, "documents.jsonl"), filepath.Join(dir, "index.bleve"), indexer.Config{})
+	if !errors.Is(err, indexer.ErrNoDocuments) {
+		t.Errorf("Build without documents: %v, want ErrNoDocuments", err)
+	}
+	if _, err := indexer.Open(filepath.Join(dir, "index.bleve")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Open of a missing index: %v, want fs.ErrNotExist", err)
+	}
+}
+
+// TestBuildKeepsOldIndex: a build that fails part-way (here cancelled, as a
+// killed process would stop) leaves the previous index serving as it was.
+func TestBuildKeepsOldIndex(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "documents.jsonl")
+	out := filepath.Join(dir, "index.bleve")
+	writeDocs(t, docs, jsonLine(t, doc("https://x.example/a", "สมัชชาสุขภาพ", "เวทีสมัชชาสุขภาพจังหวัดน่าน")))
+	if _, err := indexer.Build(t.Context(), docs, out, indexer.Config{}); err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for i := range 10 {
+		lines = append(lines, jsonLine(t, doc(fmt.Sprintf("https://x.example/n%d", i), "ใหม่", "เอกสารใหม่")))
+	}
+	writeDocs(t, docs, lines...)
+	ctx, cancel := context.WithCancel(t.Context())
+	_, err := indexer.Build(ctx, docs, out, indexer.Config{BatchSize: 2, Progress: func(indexer.Progress) { cancel() }})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled Build: %v, want context.Canceled", err)
+	}
+	idx, err := indexer.Open(out)
+	if err != nil {
+		t.Fatalf("Open after failed build: %v", err)
+	}
+	defer idx.Close()
+	if n, _ := idx.DocCount(); n != 1 {
+		t.Errorf("DocCount after failed build = %d, want the old index's 1", n)
+	}
+	if ms, _ := filepath.Glob(out + ".building-*"); len(ms) != 0 {
+		t.Errorf("failed build left %v", ms)
+	}
+}
+
+func TestOpenOtherMappingVersion(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "documents.jsonl")
+	out := filepath.Join(dir, "index.bleve")
+	writeDocs(t, docs, jsonLine(t, doc("https://x.example/a", "ก", "สมัชชาสุขภาพ")))
+	if _, err := indexer.Build(t.Context(), docs, out, indexer.Config{}); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := bleve.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := raw.SetInternal([]byte("botrian_mapping_version"), []byte("0")); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	_, err = indexer.Open(out)
+	if !errors.Is(err, indexer.ErrMappingVersion) || !strings.Contains(err.Error(), "reindex") {
+		t.Errorf("Open of an old index: %v, want ErrMappingVersion saying reindex", err)
+	}
+}
+
+// TestEnrichStored checks that the stored source round-trips: what the API
+// shows for a document is what was indexed.
+func TestEnrichStored(t *testing.T) {
+	d := doc("https://x.example/c", "สมัชชาสุขภาพจังหวัดชุมพร", "คณะทำงานสมัชชาสุขภาพจังหวัดชุมพรจัดเวทีเมื่อ 16 ตุลาคม 2551")
+	d.Sections = []botrian.Section{{Heading: "ปัญหา/แนวทางแก้ไข", Text: "งบประมาณไม่พอ"}}
+	idx, err := indexer.NewMemIndex(t.Context(), []botrian.Document{d}, indexer.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	e := indexer.Enrich(d)
+	if len(e.Facts.Provinces) != 1 || e.Facts.Provinces[0] != "ชุมพร" || e.Facts.Year != 2008 || e.Facts.YearBE != 2551 {
+		t.Errorf("Enrich facts = provinces %v year %d (%d BE), want [ชุมพร] 2008 (2551 BE)", e.Facts.Provinces, e.Facts.Year, e.Facts.YearBE)
+	}
+	if len(e.Facts.SectionKinds) != 1 || e.Facts.SectionKinds[0] != "obstacles" {
+		t.Errorf("SectionKinds = %v, want [obstacles]", e.Facts.SectionKinds)
+	}
+	q := bleve.NewMatchQuery("งบประมาณ")
+	q.SetField(indexer.SectionField("obstacles"))
+	res, err := idx.Search(bleve.NewSearchRequest(q))
+	if err != nil || res.Total != 1 {
+		t.Errorf("search in the obstacles section: %v hits, err %v; want 1", res, err)
+	}
+}
+
+// corpusDocs extracts the demo corpus, as 'botrian demo' does.
+func corpusDocs(b testing.TB) []botrian.Document {
+	b.Helper()
+	var docs []botrian.Document
+	err := fs.WalkDir(botrian.DemoCorpus, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(p) != ".html" {
+			return err
+		}
+		body, err := fs.ReadFile(botrian.DemoCorpus, p)
+		if err != nil {
+			return err
+		}
+		doc, err := crawler.Extract("file:///"+p, body, "text/html")
+		if err != nil {
+			return err
+		}
+		docs = append(docs, doc)
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return docs
+}
+
+// BenchmarkBuild builds an on-disk (scorch) index of the demo corpus
+// repeated to 480 documents: reading JSONL, facts, Thai analysis and bleve
+// batches, the whole indexing path of 'botrian index'.
+func BenchmarkBuild(b *testing.B) {
+	docs := corpusDocs(b)
+	dir := b.TempDir()
+	var buf bytes.Buffer
+	n := 0
+	for i := range 10 {
+		for _, d := range docs {
+			d.URL = fmt.Sprintf("%s?copy=%d", d.URL, i)
+			d.ID = botrian.DocID(d.URL)
+			if err := botrian.WriteDocument(&buf, d); err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+	}
+	jsonl := filepath.Join(dir, "documents.jsonl")
+	if err := os.WriteFile(jsonl, buf.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(buf.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		st, err := indexer.Build(b.Context(), jsonl, filepath.Join(dir, "index.bleve"), indexer.Config{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if st.Documents != n {
+			b.Fatalf("indexed %d, want %d", st.Documents, n)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// BenchmarkEnrich measures fact extraction alone.
+func BenchmarkEnrich(b *testing.B) {
+	docs := corpusDocs(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			if e := indexer.Enrich(d); e.Document.ID != d.ID {
+				b.Fatal("Enrich lost the document")
+			}
+		}
+	}
+	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
+}
