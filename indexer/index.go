@@ -8,7 +8,9 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -118,17 +120,16 @@ func Build(ctx context.Context, docsPath, indexPath string, cfg Config) (Stats, 
 	}
 	defer f.Close()
 	w := newBatcher(ctx, idx, cfg, len(last), start)
-	line := 0
-	err = botrian.ReadDocuments(f, func(d botrian.Document) error {
-		line++
-		if last[d.ID] != line {
-			return nil
-		}
-		return w.add(d)
-	}, func(error) { line++ })
-	if err == nil {
-		err = w.flush()
-	}
+	err = w.addAll(func(emit func(botrian.Document) error) error {
+		line := 0
+		return botrian.ReadDocuments(f, func(d botrian.Document) error {
+			line++
+			if last[d.ID] != line {
+				return nil
+			}
+			return emit(d)
+		}, func(error) { line++ })
+	})
 	if err != nil {
 		return st, err
 	}
@@ -199,13 +200,72 @@ func newBatcher(ctx context.Context, idx bleve.Index, cfg Config, total int, sta
 	return &batcher{ctx: ctx, idx: idx, b: idx.NewBatch(), cfg: cfg, size: size, total: total, start: start}
 }
 
-func (w *batcher) add(d botrian.Document) error {
-	m, err := Enrich(d).fields()
+// addAll indexes every document that produce emits, then flushes.
+// Extracting facts is the costly part of indexing a document, so it runs on
+// every core while this goroutine fills and sends the batches.
+func (w *batcher) addAll(produce func(emit func(botrian.Document) error) error) error {
+	ctx, cancel := context.WithCancel(w.ctx)
+	defer cancel()
+	type item struct {
+		id     string
+		fields map[string]interface{}
+		err    error
+	}
+	in := make(chan botrian.Document, w.size)
+	out := make(chan item, w.size)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range in {
+				m, err := Enrich(d).fields()
+				select {
+				case out <- item{d.ID, m, err}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	produced := make(chan error, 1)
+	go func() {
+		produced <- produce(func(d botrian.Document) error {
+			select {
+			case in <- d:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+		close(in)
+		wg.Wait()
+		close(out)
+	}()
+	var err error
+	for it := range out {
+		if err != nil {
+			continue // drain, so the workers finish
+		}
+		if err = it.err; err == nil {
+			err = w.index(it.id, it.fields)
+		}
+		if err != nil {
+			cancel()
+		}
+	}
+	if perr := <-produced; err == nil && perr != nil {
+		err = perr
+	}
 	if err != nil {
 		return err
 	}
-	if err := w.b.Index(d.ID, m); err != nil {
-		return fmt.Errorf("index document %s: %w", d.ID, err)
+	return w.flush()
+}
+
+func (w *batcher) index(id string, fields map[string]interface{}) error {
+	if err := w.b.Index(id, fields); err != nil {
+		return fmt.Errorf("index document %s: %w", id, err)
 	}
 	if w.b.Size() >= w.size {
 		return w.flush()
@@ -321,13 +381,15 @@ func NewMemIndex(ctx context.Context, docs []botrian.Document, cfg Config) (*Ind
 		return nil, fmt.Errorf("create memory index: %w", err)
 	}
 	w := newBatcher(ctx, idx, cfg, len(docs), cfg.now())
-	for _, d := range docs {
-		if err := w.add(d); err != nil {
-			idx.Close()
-			return nil, err
+	err = w.addAll(func(emit func(botrian.Document) error) error {
+		for _, d := range docs {
+			if err := emit(d); err != nil {
+				return err
+			}
 		}
-	}
-	if err := w.flush(); err != nil {
+		return nil
+	})
+	if err != nil {
 		idx.Close()
 		return nil, err
 	}
