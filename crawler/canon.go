@@ -212,25 +212,36 @@ var (
 // query-string pages, WordPress-style listings and feeds are listings and
 // any other path is PageOther.
 func Kind(u *url.URL) ArticleKind {
+	k, _ := kindOf(u)
+	return k
+}
+
+// kindOf is Kind, and whether a listing verdict rests only on the
+// WordPress prefixes /areahpp2/ and /archives/ (/areahpp2/2015/01/slug):
+// such a path names no listing word, so the page's markup may still show a
+// single post. The SoftGanz and gotoknow prefixes hold only listings and
+// forms besides their article patterns.
+func kindOf(u *url.URL) (k ArticleKind, byPrefix bool) {
 	p := u.Path
 	switch {
 	case areahppArticle.MatchString(p), gotoknowArticle.MatchString(p),
 		softganzArticle.MatchString(p), softganzPaper.MatchString(p),
 		wordpressArticle.MatchString(p):
 		if u.RawQuery != "" {
-			return PageListing
+			return PageListing, false
 		}
-		return PageArticle
+		return PageArticle, false
+	}
+	if p == "/" || u.RawQuery != "" || listingPath.MatchString(p) || feedFile.MatchString(p) {
+		return PageListing, false
 	}
 	for _, pre := range articlePrefixes {
 		if strings.HasPrefix(p+"/", pre) {
-			return PageListing
+			wp := pre == "/areahpp2/" || pre == "/archives/"
+			return PageListing, wp && p+"/" != pre
 		}
 	}
-	if p == "/" || u.RawQuery != "" || listingPath.MatchString(p) || feedFile.MatchString(p) {
-		return PageListing
-	}
-	return PageOther
+	return PageOther, false
 }
 
 // skipByExtension reports whether a path names a file type the crawler never

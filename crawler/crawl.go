@@ -35,7 +35,7 @@ type Config struct {
 	// Seeds are the start URLs. Their hosts (with or without "www.") are the
 	// hosts crawled, unless AnyHost.
 	Seeds []string
-	// Hosts are more host names to crawl besides the seeds'.
+	// Hosts are more host names to crawl besides the seeds', on any port.
 	Hosts []string
 	// AnyHost follows links to any host.
 	AnyHost bool
@@ -126,7 +126,7 @@ func New(cfg Config) (*Crawler, error) {
 			return nil, fmt.Errorf("seed %q: %w", s, err)
 		}
 		u, _ := url.Parse(key)
-		c.scope[hostKey(u)] = true
+		c.scope[scopeKey(u)] = true
 		c.seeds = append(c.seeds, entry{Key: key, URL: fetchURL})
 	}
 	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
@@ -170,9 +170,22 @@ func canonicalPair(raw string) (key, fetchURL string, err error) {
 	return key, c.String(), nil
 }
 
-// inScope reports whether u's host is one the crawl may visit.
+// inScope reports whether u's host is one the crawl may visit: a seed's
+// host and port (with or without "www."), or a host of Config.Hosts on any
+// port.
 func (c *Crawler) inScope(u *url.URL) bool {
-	return c.cfg.AnyHost || c.scope[hostKey(u)]
+	return c.cfg.AnyHost || c.scope[scopeKey(u)] || c.scope[hostKey(u)]
+}
+
+// scopeKey is hostKey with the port when it is not the scheme's default:
+// another port is another server, so 127.0.0.1:8081 is off a seed
+// 127.0.0.1:8080. http and https of one name are the same site.
+func scopeKey(u *url.URL) string {
+	p := u.Port()
+	if p == "" || (p == "80" && u.Scheme == "http") || (p == "443" && u.Scheme == "https") {
+		return hostKey(u)
+	}
+	return hostKey(u) + ":" + p
 }
 
 // result is a worker's report on one item.

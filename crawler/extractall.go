@@ -38,18 +38,28 @@ func isXML(ct string) bool {
 	return strings.Contains(mt, "xml") && mt != "application/xhtml+xml"
 }
 
-// isArticle decides whether a canonical URL becomes a document: a known
-// article pattern always; a path outside every known style's prefixes, on a
-// host that is not one of the known sites, also (the generic profile);
-// listings never.
-func isArticle(u *url.URL) bool {
-	switch Kind(u) {
-	case PageArticle:
+// isArticle decides whether the page at canonical URL u becomes a
+// document. A known article pattern always does; a listing path never,
+// except a WordPress path that names no listing word (/areahpp2/2015/slug)
+// whose markup shows a single post. On the known sites of the three styles
+// nothing else does. On any other host, a path outside every pattern
+// (PageOther) is an article unless its markup shows a listing: several post
+// entries or article links. The host name never makes a page an article.
+func isArticle(u *url.URL, body []byte, contentType string) bool {
+	k, byPrefix := kindOf(u)
+	switch {
+	case k == PageArticle:
 		return true
-	case PageOther:
-		return !styledHost(hostKey(u))
+	case styledHost(hostKey(u)):
+		return false
+	case k == PageListing && !byPrefix:
+		return false
 	}
-	return false
+	sh := markupShape(u, body, contentType)
+	if k == PageListing {
+		return sh == shapeSingle
+	}
+	return sh != shapeListing
 }
 
 // styledHosts are the known sites of the three styles, where only article
@@ -89,7 +99,7 @@ func analyse(p Page, extract bool) analysis {
 	}
 	a.links = parseLinks(base, p.Body, p.ContentType)
 	du, _ := url.Parse(a.docKey)
-	if !extract || a.links.NoIndex || du == nil || !isArticle(du) {
+	if !extract || a.links.NoIndex || du == nil || !isArticle(du, p.Body, p.ContentType) {
 		return a
 	}
 	doc, err := Extract(a.docKey, p.Body, p.ContentType)
