@@ -64,28 +64,11 @@ func TestTokenizerWords(t *testing.T) {
 // analyzer and checks that a sub-word finds its compound and that the
 // highlight marks whole words of the stored text.
 func TestSearchHighlight(t *testing.T) {
-	im := bleve.NewIndexMapping()
-	im.DefaultAnalyzer = AnalyzerName
-	fm := mapping.NewTextFieldMapping()
-	fm.Analyzer = AnalyzerName
-	dm := bleve.NewDocumentStaticMapping()
-	dm.AddFieldMappingsAt("body", fm)
-	im.DefaultMapping = dm
-	idx, err := bleve.NewMemOnly(im)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
-	docs := map[string]string{
+	idx := memIndex(t, map[string]string{
 		"a": "เวทีสมัชชาสุขภาพจังหวัดลำพูน ปี ๒๕๕๗ ว่าด้วยน้\u0e4d\u0e32และอาหาร",
 		"b": "การประเมินผลกระทบด้านสุขภาพที่ชุมพร",
 		"c": "ธรรมนูญตำบลของชุมชน",
-	}
-	for id, body := range docs {
-		if err := idx.Index(id, map[string]interface{}{"body": body}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	tests := []struct {
 		query string
 		ids   []string
@@ -98,31 +81,94 @@ func TestSearchHighlight(t *testing.T) {
 		{"ชุมพร", []string{"b"}, "<mark>ชุมพร</mark>"},
 	}
 	for _, tt := range tests {
-		q := bleve.NewMatchQuery(tt.query)
-		q.SetField("body")
-		q.Analyzer = QueryAnalyzerName
-		req := bleve.NewSearchRequest(q)
-		req.Highlight = bleve.NewHighlightWithStyle("html")
-		req.Highlight.AddField("body")
-		res, err := idx.Search(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var ids []string
-		for _, h := range res.Hits {
-			ids = append(ids, h.ID)
-		}
-		slices.Sort(ids)
+		ids, frags := search(t, idx, tt.query, QueryAnalyzerName)
 		if !slices.Equal(ids, tt.ids) {
 			t.Errorf("Search(%q) = %v, want %v", tt.query, ids, tt.ids)
 			continue
-		}
-		var frags []string
-		for _, h := range res.Hits {
-			frags = append(frags, h.Fragments["body"]...)
 		}
 		if !slices.ContainsFunc(frags, func(f string) bool { return strings.Contains(f, tt.mark) }) {
 			t.Errorf("Search(%q) fragments = %q, want one to contain %q", tt.query, frags, tt.mark)
 		}
 	}
+}
+
+// TestSearchNoPieces checks that search mode indexes no one-syllable
+// pieces of words: a query analysed with the index analyzer itself (sub-words
+// included, as package search does) finds สมัชชา but marks no ชา inside
+// ประชาชน or วิชาการ, and ชุมชน does not match through ชุม.
+func TestSearchNoPieces(t *testing.T) {
+	idx := memIndex(t, map[string]string{
+		"a": "ประชาชนและนักวิชาการมาร่วมเวทีสมัชชาสุขภาพจังหวัด",
+		"b": "ประชาชนในชุมชนริมน้ำ",
+		"c": "ชุมนุมที่ชุมพร",
+	})
+	tests := []struct {
+		query string
+		ids   []string
+		mark  string // a highlighted fragment must contain it
+	}{
+		{"สมัชชา", []string{"a"}, "เวที<mark>สมัชชา</mark>สุขภาพ"},
+		{"ชุมชน", []string{"b"}, "ใน<mark>ชุมชน</mark>ริม"},
+		{"ชา", nil, ""},
+		{"ชุม", nil, ""},
+	}
+	for _, tt := range tests {
+		ids, frags := search(t, idx, tt.query, "")
+		if !slices.Equal(ids, tt.ids) {
+			t.Errorf("Search(%q) = %v, want %v", tt.query, ids, tt.ids)
+			continue
+		}
+		for _, f := range frags {
+			if !strings.Contains(f, tt.mark) || strings.Contains(f, "<mark>ชา") || strings.Contains(f, "<mark>ชุม</mark>") {
+				t.Errorf("Search(%q) fragment %q, want it to contain %q and no piece of a word marked", tt.query, f, tt.mark)
+			}
+		}
+	}
+}
+
+// memIndex returns an in-memory index of docs, their text in a "body"
+// field analysed with AnalyzerName.
+func memIndex(t *testing.T, docs map[string]string) bleve.Index {
+	t.Helper()
+	im := bleve.NewIndexMapping()
+	im.DefaultAnalyzer = AnalyzerName
+	fm := mapping.NewTextFieldMapping()
+	fm.Analyzer = AnalyzerName
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt("body", fm)
+	im.DefaultMapping = dm
+	idx, err := bleve.NewMemOnly(im)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	for id, body := range docs {
+		if err := idx.Index(id, map[string]interface{}{"body": body}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return idx
+}
+
+// search runs a match query for text on the body field, analysed with
+// analyzer (the field's own when empty), and returns the sorted ids of the
+// hits and their highlighted fragments.
+func search(t *testing.T, idx bleve.Index, text, analyzer string) (ids, frags []string) {
+	t.Helper()
+	q := bleve.NewMatchQuery(text)
+	q.SetField("body")
+	q.Analyzer = analyzer
+	req := bleve.NewSearchRequest(q)
+	req.Highlight = bleve.NewHighlightWithStyle("html")
+	req.Highlight.AddField("body")
+	res, err := idx.Search(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range res.Hits {
+		ids = append(ids, h.ID)
+		frags = append(frags, h.Fragments["body"]...)
+	}
+	slices.Sort(ids)
+	return ids, frags
 }

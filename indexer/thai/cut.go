@@ -18,6 +18,7 @@ type scratch struct {
 	back  []int32
 	known []bool
 	segs  []span
+	parts []span // AppendSubWords
 }
 
 type span struct {

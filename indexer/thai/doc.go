@@ -19,7 +19,8 @@
 // Tokens carry byte offsets into the original text, so that highlights on
 // the stored text land on whole words, and a normalised Text (see
 // Normalize) for the index. Search mode (AppendSubWords) adds the
-// dictionary words inside a compound.
+// meaningful dictionary words inside a compound (two syllables or more, or
+// listed in dict/subwords.txt).
 //
 // The package imports neither bleve nor any HTML library; indexer glues it
 // to bleve.

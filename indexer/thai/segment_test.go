@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -115,11 +116,23 @@ func TestNormalize(t *testing.T) {
 func TestSubWords(t *testing.T) {
 	tests := []struct {
 		in   string
-		want []string // must all be among the sub-words
+		want string // the sub-words, sorted, joined by '|'
 	}{
-		{"สมัชชาสุขภาพ", []string{"สมัชชา", "สุขภาพ"}},
-		{"เครือข่าย", []string{"เครือ", "ข่าย"}},
-		{"การประเมินผลกระทบด้านสุขภาพ", []string{"ประเมิน", "ผลกระทบ", "สุขภาพ"}},
+		{"สมัชชาสุขภาพ", "สมัชชา|สุขภาพ"},
+		{"สมัชชาสุขภาพจังหวัด", "จังหวัด|สมัชชา|สมัชชาสุขภาพ|สุขภาพ"},
+		{"ธรรมนูญสุขภาพตำบล", "ตำบล|ธรรม|ธรรมนูญ|ธรรมนูญสุขภาพ|สุขภาพ"},
+		{"ภาคีเครือข่าย", "ภาคี|เครือข่าย"},
+		{"เครือข่าย", ""},    // เครือ and ข่าย have one syllable each
+		{"ชุมชน", ""},        // nor ชุม out of ชุมชน
+		{"ประชาชน", "ประชา"}, // nor ชา out of ประชาชน
+		{"วิชาการ", "วิชา"},
+		{"สมัชชา", ""},
+		{"จังหวัด", ""}, // nor หวัด, nor วัด
+		{"ป่าชุมชน", "ชุมชน|ป่า"},
+		{"นักสานพลัง", "พลัง|สานพลัง"},
+		{"การประเมินผลกระทบด้านสุขภาพ", "กระทบ|ประเมิน|ประเมินผลกระทบ|ประเมินผลกระทบด้านสุขภาพ|ผลกระทบ|สุขภาพ"},
+		{"กองทุนหลักประกันสุขภาพ", "กองทุน|ทุน|ประกัน|สุขภาพ|หลักประกันสุขภาพ"},
+		{"โรงพยาบาลส่งเสริมสุขภาพตำบล", "ตำบล|พยาบาล|สุขภาพ|ส่งเสริมสุขภาพ|โรงพยาบาล"},
 	}
 	s := Default()
 	for _, tt := range tests {
@@ -128,24 +141,52 @@ func TestSubWords(t *testing.T) {
 		if len(toks) < 2 || toks[1].Text != tt.in || toks[1].Kind != Word {
 			t.Fatalf("Segment(%q) = %v, want %q as its second word", text, toks, tt.in)
 		}
-		got := map[string]bool{}
+		var got []string
 		for _, w := range s.AppendSubWords(nil, text, toks[1]) {
 			if w.Start < toks[1].Start || w.End > toks[1].End || text[w.Start:w.End] != w.Text {
 				t.Errorf("AppendSubWords(%q) gave %+v outside its compound", text, w)
 			}
-			got[w.Text] = true
+			got = append(got, w.Text)
 		}
-		for _, w := range tt.want {
-			if !got[w] {
-				t.Errorf("AppendSubWords(%q) = %v, want it to hold %q", tt.in, got, w)
-			}
-		}
-		if got[tt.in] {
-			t.Errorf("AppendSubWords(%q) holds the compound itself", tt.in)
+		slices.Sort(got)
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("AppendSubWords(%q) = %q, want %q", tt.in, g, tt.want)
 		}
 	}
 	if got := s.AppendSubWords(nil, "HIA", Token{Text: "hia", Start: 0, End: 3, Kind: Latin}); len(got) != 0 {
 		t.Errorf("AppendSubWords(Latin) = %v, want none", got)
+	}
+}
+
+func TestSyllables(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"ชา", 1},
+		{"ชุม", 1},
+		{"ชน", 1},
+		{"กอง", 1},
+		{"ส่วน", 1},
+		{"ความ", 1},
+		{"ประ", 1},
+		{"หวัด", 1},
+		{"เครือ", 1},
+		{"ข่าย", 1},
+		{"สุขภาพ", 2},
+		{"ตำบล", 2},
+		{"วิชา", 2},
+		{"คณะ", 2},
+		{"สมัชชา", 3},
+	}
+	s := Default()
+	for _, tt := range tests {
+		sc := s.scratch.Get().(*scratch)
+		scanThai(tt.in, 0, sc)
+		if got := syllables(sc.units); got != tt.want {
+			t.Errorf("syllables(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+		s.scratch.Put(sc)
 	}
 }
 
