@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
-	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/botrian/botrian/indexer"
 	"github.com/botrian/botrian/indexer/facet"
@@ -62,27 +61,31 @@ func (s *Searcher) Suggest(ctx context.Context, prefix string, size int) ([]Sugg
 	last = strings.TrimSpace(last)
 	if last != "" {
 		lower := strings.ToLower(last)
-		match := func(names ...string) bool {
+		// match returns the first of names that the last word begins.
+		match := func(names ...string) (string, bool) {
 			for _, n := range names {
 				if n != "" && strings.HasPrefix(strings.ToLower(n), lower) {
-					return true
+					return n, true
 				}
 			}
-			return false
+			return "", false
 		}
 		for _, pr := range facet.Provinces() {
-			if match(append([]string{string(pr.Name), pr.English}, pr.Aliases...)...) {
+			if _, ok := match(append([]string{string(pr.Name), pr.English}, pr.Aliases...)...); ok {
 				v := string(pr.Name)
 				add(Suggestion{Text: head + v, Facet: indexer.FacetProvince, Value: v, Label: v, LabelEN: pr.English, Count: counts[indexer.FacetProvince][v]})
 			}
 		}
 		for _, t := range facet.Tools() {
-			if match(append([]string{t.Thai, t.English, string(t.ID)}, t.Aliases...)...) {
-				add(Suggestion{Text: head + t.Thai, Facet: indexer.FacetTool, Value: string(t.ID), Label: t.Thai, LabelEN: t.English, Count: counts[indexer.FacetTool][string(t.ID)]})
+			if name, ok := match(append([]string{t.Thai, t.English, string(t.ID)}, t.Aliases...)...); ok {
+				if isLatin(name) && !isLatin(last) || string(t.ID) == name {
+					name = t.Thai
+				}
+				add(Suggestion{Text: head + name, Facet: indexer.FacetTool, Value: string(t.ID), Label: t.Thai, LabelEN: t.English, Count: counts[indexer.FacetTool][string(t.ID)]})
 			}
 		}
 		for _, o := range facet.Orgs() {
-			if match(append([]string{o.ID, o.Thai, o.English}, o.Variants...)...) {
+			if _, ok := match(append([]string{o.ID, o.Thai, o.English}, o.Variants...)...); ok {
 				add(Suggestion{Text: head + o.ID, Facet: indexer.FacetOrg, Value: o.ID, Label: o.Thai, LabelEN: o.English, Count: counts[indexer.FacetOrg][o.ID]})
 			}
 		}
@@ -209,22 +212,7 @@ func (s *Searcher) didYouMean(ctx context.Context, req Request, pq Query, total 
 		if c.Exclude || c.Kind != Words {
 			continue
 		}
-		text := c.Text
-		for _, w := range s.analyze(text) {
-			if s.termCount(w.term) > 0 {
-				continue
-			}
-			if alt, ok := s.closest(w.term); ok {
-				text = strings.Replace(text, w.term, alt, 1)
-			}
-		}
-		if text == c.Text && !c.Latin {
-			// A misspelt Thai word is often cut into pieces the index
-			// does know; try the whole clause against single words.
-			if alt, ok := s.closest(strings.ReplaceAll(c.Text, " ", "")); ok {
-				text = alt
-			}
-		}
+		text := s.respell(c.Text)
 		if text != c.Text && strings.Contains(q, c.Text) {
 			q = strings.Replace(q, c.Text, text, 1)
 			changed = true
@@ -244,6 +232,42 @@ func (s *Searcher) didYouMean(ctx context.Context, req Request, pq Query, total 
 	return q
 }
 
+// respell replaces the words of text the index does not know. A misspelt
+// Thai word is often cut into a known piece and an unknown rest
+// (ปลอดภับ → ปลอด|ภับ), so an unknown word is also tried joined with its
+// neighbours; the longest respellable join wins.
+func (s *Searcher) respell(text string) string {
+	ws := s.analyze(text)
+	for i := 0; i < len(ws); i++ {
+		if s.termCount(ws[i].term) > 0 {
+			continue
+		}
+		done := false
+		for _, span := range [][2]int{{i - 1, i + 1}, {i - 1, i}, {i, i + 1}, {i, i}} {
+			lo, hi := span[0], span[1]
+			if lo < 0 || hi >= len(ws) {
+				continue
+			}
+			var joined string
+			for _, w := range ws[lo : hi+1] {
+				joined += w.term
+			}
+			if !strings.Contains(text, joined) {
+				continue
+			}
+			if alt, ok := s.closest(joined); ok {
+				text = strings.Replace(text, joined, alt, 1)
+				done = true
+				break
+			}
+		}
+		if done {
+			i++
+		}
+	}
+	return text
+}
+
 // closest returns the most frequent indexed word within one edit (two for
 // Latin words of eight letters or more) of term. Terms under four runes
 // are never respelled.
@@ -256,29 +280,54 @@ func (s *Searcher) closest(term string) (string, bool) {
 	if isLatin(term) && n >= 8 || !isLatin(term) && n >= 8 {
 		fuzz = 2
 	}
-	ai, err := s.idx.Advanced()
-	if err != nil {
-		return "", false
-	}
-	r, err := ai.Reader()
-	if err != nil {
-		return "", false
-	}
-	defer r.Close()
-	fr, ok := r.(index.IndexReaderFuzzy)
-	if !ok {
-		return "", false
-	}
-	d, err := fr.FieldDictFuzzy("_all", term, fuzz, "")
+	// Candidates share the first letter (typos there are rare, and it keeps
+	// the scan to a slice of the vocabulary; not every bleve index type
+	// offers a fuzzy dictionary).
+	_, w := utf8.DecodeRuneInString(term)
+	d, err := s.idx.FieldDictPrefix("_all", []byte(term[:w]))
 	if err != nil {
 		return "", false
 	}
 	defer d.Close()
+	tr := []rune(term)
 	best, bestN := "", uint64(0)
 	for e, err := d.Next(); err == nil && e != nil; e, err = d.Next() {
-		if e.Term != term && e.Count > bestN && utf8.RuneCountInString(e.Term) >= 4 {
+		if e.Term == term || e.Count <= bestN || utf8.RuneCountInString(e.Term) < 4 {
+			continue
+		}
+		if editDistance(tr, []rune(e.Term), fuzz) <= fuzz {
 			best, bestN = e.Term, e.Count
 		}
 	}
 	return best, best != ""
+}
+
+// editDistance is the Levenshtein distance of a and b in runes, or a value
+// above limit when it exceeds limit.
+func editDistance(a, b []rune, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
