@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/botrian/botrian"
+	bolt "go.etcd.io/bbolt"
 )
 
 // Crawler defaults, used when the Config field is zero.
@@ -271,6 +272,12 @@ func (c *Crawler) Run(ctx context.Context) (Stats, error) {
 		}
 		st.Queued += n
 		c.count(&st, r)
+		var fe *FetchError
+		if r.it.Kind == kindPage && errors.As(r.err, &fe) && isGoneStatus(fe.Status) {
+			if err := c.dropGone(r.it.Key, b); err != nil && runErr == nil {
+				runErr = fmt.Errorf("crawl: %w", err)
+			}
+		}
 		if r.doc != nil {
 			if err := b.add(r.it.Key, *r.doc, r.preferred, r.groupKeys); err != nil && runErr == nil {
 				runErr = err
@@ -282,7 +289,7 @@ func (c *Crawler) Run(ctx context.Context) (Stats, error) {
 			c.cfg.Progress(st)
 		}
 	}
-	if err := b.flush(); err != nil && runErr == nil {
+	if err := b.compact(); err != nil && runErr == nil {
 		runErr = err
 	}
 	st.Documents = b.merged
@@ -448,6 +455,43 @@ func (c *Crawler) process(ctx context.Context, it item) result {
 		r.err = nil // the fetch itself succeeded
 	}
 	return r
+}
+
+// dropGone forgets a page that answered 404 or 410: its stored copy goes,
+// its document is tombstoned (removed from documents.jsonl when the run
+// compacts it), and the other URLs of its duplicate set are extracted again
+// so the article stays under the best URL left. Those are marked pending in
+// the same transaction, so a kill loses none of them.
+func (c *Crawler) dropGone(key string, b *batch) error {
+	if err := b.flush(); err != nil {
+		return err
+	}
+	var rest []string
+	err := c.fr.db.Update(func(tx *bolt.Tx) error {
+		var err error
+		if rest, err = dropTx(tx, key); err != nil {
+			return err
+		}
+		for _, k := range rest {
+			if err := tx.Bucket(bucketPending).Put([]byte(k), nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("drop %s: %w", key, err)
+	}
+	if err := c.pages.remove(key); err != nil {
+		return err
+	}
+	c.log.Info("page gone, document removed", "url", key)
+	for _, k := range rest {
+		if err := c.extractStored(k, b); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // sitemapLinks queues what a sitemap or feed lists, at the sitemap's depth.

@@ -88,6 +88,103 @@ func MergeDocuments(path string, docs []botrian.Document) (added, updated int, e
 	return added, updated, nil
 }
 
+// appendDocuments appends docs to the documents.jsonl file at path (created
+// with its folder if missing) and syncs it. A line for an ID already in the
+// file supersedes it: readers keep the last line of each ID, and
+// CompactDocuments drops the earlier ones. A process killed mid-write leaves
+// at most a torn last line, which readers skip; the caller writes that
+// document again.
+func appendDocuments(path string, docs []botrian.Document) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("append documents %s: %w", path, err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o644)
+	if err != nil {
+		return fmt.Errorf("append documents %s: %w", path, err)
+	}
+	defer f.Close()
+	if err := endLine(f); err != nil {
+		return fmt.Errorf("append documents %s: %w", path, err)
+	}
+	w := bufio.NewWriterSize(f, 256<<10)
+	for _, d := range docs {
+		if err := botrian.WriteDocument(w, d); err != nil {
+			return fmt.Errorf("append documents %s: %w", path, err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("append documents %s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("sync documents %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// endLine writes a newline if the file does not end with one (a torn last
+// line), so the next document starts a line of its own.
+func endLine(f *os.File) error {
+	st, err := f.Stat()
+	if err != nil || st.Size() == 0 {
+		return err
+	}
+	last := make([]byte, 1)
+	if _, err := f.ReadAt(last, st.Size()-1); err != nil {
+		return err
+	}
+	if last[0] == '\n' {
+		return nil
+	}
+	_, err = f.Write([]byte{'\n'})
+	return err
+}
+
+// CompactDocuments rewrites the documents.jsonl file at path with one line
+// per document: the last line of each ID, in the order IDs first appear,
+// without the IDs in gone and without lines that do not decode. It returns
+// how many documents it kept, and leaves the file untouched when nothing
+// would change. The rewrite is atomic (see MergeDocuments); a missing file
+// is no error.
+func CompactDocuments(path string, gone map[string]bool) (kept int, err error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("compact documents %s: %w", path, err)
+	}
+	var all []botrian.Document
+	byID := map[string]int{}
+	lines, bad := 0, 0
+	err = botrian.ReadDocuments(f, func(d botrian.Document) error {
+		lines++
+		if i, ok := byID[d.ID]; ok {
+			all[i] = d
+			return nil
+		}
+		byID[d.ID] = len(all)
+		all = append(all, d)
+		return nil
+	}, func(error) { bad++ })
+	f.Close()
+	if err != nil {
+		return 0, fmt.Errorf("compact documents %s: %w", path, err)
+	}
+	live := all[:0]
+	for _, d := range all {
+		if !gone[d.ID] {
+			live = append(live, d)
+		}
+	}
+	if len(live) == lines && bad == 0 {
+		return len(live), nil
+	}
+	if err := writeDocumentsAtomic(path, live); err != nil {
+		return 0, err
+	}
+	return len(live), nil
+}
+
 // contentKey identifies an article by what it says, whatever its URL.
 func contentKey(d botrian.Document) [32]byte {
 	return sha256.Sum256([]byte(d.Title + "\x00" + d.Body))

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/botrian/botrian"
+	bolt "go.etcd.io/bbolt"
 )
 
 // analysis is what the crawler reads from one stored page.
@@ -129,31 +130,32 @@ func contentHash(d botrian.Document) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// batch collects documents and merges them into documents.jsonl, then
-// clears their pages' pending marks.
+// batch collects documents and writes them to documents.jsonl. Each flush
+// is one bbolt transaction: the documents are filed in their duplicate sets
+// (which fixes their IDs), appended to documents.jsonl and synced, and their
+// pages' pending marks cleared. A kill before the commit leaves the marks,
+// so the next run extracts those pages again; a kill after it leaves lines
+// that a later line or compact supersedes.
 type batch struct {
 	fr     *frontier
 	path   string
 	size   int
-	docs   []botrian.Document
-	keys   []string // pending page keys the docs come from
+	items  []batchItem
+	keys   []string // pending page keys the items come from, or that gave none
 	merged int
 }
 
-// add files doc under its duplicate set (one document, every URL recorded)
-// and queues it; pageKey is the pending mark to clear once merged.
+type batchItem struct {
+	doc       botrian.Document
+	preferred string
+	groupKeys []string
+}
+
+// add queues doc; pageKey is the pending mark to clear once it is written.
 func (b *batch) add(pageKey string, doc botrian.Document, preferred string, groupKeys []string) error {
-	primary, alts, err := b.fr.group(doc.URL, preferred, groupKeys)
-	if err != nil {
-		return fmt.Errorf("group %s: %w", doc.URL, err)
-	}
-	if primary != doc.URL {
-		doc.URL, doc.ID = primary, botrian.DocID(primary)
-	}
-	doc.AltURLs = mergeURLs(primary, alts, doc.AltURLs)
-	b.docs = append(b.docs, doc)
+	b.items = append(b.items, batchItem{doc, preferred, groupKeys})
 	b.keys = append(b.keys, pageKey)
-	if len(b.docs) >= b.size {
+	if len(b.items) >= b.size {
 		return b.flush()
 	}
 	return nil
@@ -163,19 +165,57 @@ func (b *batch) add(pageKey string, doc botrian.Document, preferred string, grou
 func (b *batch) done(pageKey string) { b.keys = append(b.keys, pageKey) }
 
 func (b *batch) flush() error {
-	if len(b.docs) > 0 {
-		if _, _, err := MergeDocuments(b.path, b.docs); err != nil {
-			return err
-		}
-		b.merged += len(b.docs)
+	if len(b.items) == 0 && len(b.keys) == 0 {
+		return nil
 	}
-	if len(b.keys) > 0 {
-		if err := b.fr.clearPending(b.keys); err != nil {
-			return fmt.Errorf("clear pending: %w", err)
+	err := b.fr.db.Update(func(tx *bolt.Tx) error {
+		docs := make([]botrian.Document, 0, len(b.items))
+		for _, it := range b.items {
+			doc := it.doc
+			primary, alts, _, err := groupTx(tx, doc.URL, it.preferred, it.groupKeys)
+			if err != nil {
+				return fmt.Errorf("group %s: %w", doc.URL, err)
+			}
+			if primary != doc.URL {
+				doc.URL, doc.ID = primary, botrian.DocID(primary)
+			}
+			doc.AltURLs = mergeURLs(primary, alts, doc.AltURLs)
+			docs = append(docs, doc)
 		}
+		if len(docs) > 0 {
+			if err := appendDocuments(b.path, docs); err != nil {
+				return err
+			}
+		}
+		pending := tx.Bucket(bucketPending)
+		for _, k := range b.keys {
+			if err := pending.Delete([]byte(k)); err != nil {
+				return fmt.Errorf("clear pending %s: %w", k, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	b.docs, b.keys = b.docs[:0], b.keys[:0]
+	b.merged += len(b.items)
+	b.items, b.keys = b.items[:0], b.keys[:0]
 	return nil
+}
+
+// compact flushes, then rewrites documents.jsonl with one line per live
+// document if it holds superseded or tombstoned lines (also those a killed
+// run left).
+func (b *batch) compact() error {
+	if err := b.flush(); err != nil {
+		return err
+	}
+	gone, err := b.fr.goneIDs()
+	if err != nil {
+		return fmt.Errorf("tombstones: %w", err)
+	}
+	_, err = CompactDocuments(b.path, gone)
+	return err
 }
 
 // extractPending re-extracts pages fetched by an earlier run whose documents
@@ -189,22 +229,28 @@ func (c *Crawler) extractPending(ctx context.Context, b *batch) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		p, err := c.pages.get(k)
-		if err != nil {
-			c.log.Warn("pending page", "url", k, "err", err)
-			b.done(k)
-			continue
-		}
-		a := analyse(p, true)
-		if a.doc == nil {
-			b.done(k)
-			continue
-		}
-		if err := b.add(k, *a.doc, a.preferred, a.groupKeys); err != nil {
+		if err := c.extractStored(k, b); err != nil {
 			return err
 		}
 	}
 	return b.flush()
+}
+
+// extractStored extracts the stored page of key into the batch; the page's
+// pending mark, if any, is cleared with the batch.
+func (c *Crawler) extractStored(k string, b *batch) error {
+	p, err := c.pages.get(k)
+	if err != nil {
+		c.log.Warn("pending page", "url", k, "err", err)
+		b.done(k)
+		return nil
+	}
+	a := analyse(p, true)
+	if a.doc == nil {
+		b.done(k)
+		return nil
+	}
+	return b.add(k, *a.doc, a.preferred, a.groupKeys)
 }
 
 // ExtractStats counts what ExtractAll did.
@@ -269,7 +315,7 @@ func ExtractAll(ctx context.Context, dir string, log *slog.Logger) (ExtractStats
 			return st, err
 		}
 	}
-	if err := b.flush(); err != nil {
+	if err := b.compact(); err != nil {
 		return st, err
 	}
 	st.Documents = b.merged

@@ -28,11 +28,20 @@ import (
 //	pending  canonical URL → "" for fetched article pages whose document is
 //	         not yet merged into documents.jsonl.
 //	groups   "u:"+URL, "b:"+body hash or "c:"+rel=canonical URL → canonical
-//	         URL of the primary document of a set of duplicates.
-//	alts     primary canonical URL → JSON []string: the other URLs of that
-//	         document, sorted.
+//	         URL of the primary document of a set of duplicates. After the
+//	         primary of a set changes, "u:"+old primary → new primary, so a
+//	         lookup follows the chain (see groups.go).
+//	sets     primary canonical URL → JSON dupSet: the fetched URLs of the
+//	         set, the rel=canonical URLs its pages declare, and its group
+//	         keys.
+//	alts     primary canonical URL → JSON []string: the other URLs (written
+//	         by earlier builds; read when a set has no sets entry).
+//	gone     document ID → canonical URL: tombstones of documents that must
+//	         not stay in documents.jsonl (the page answered 404 or 410, or
+//	         its set's primary changed). A document written again under the
+//	         ID clears it.
 //
-// Every change of state is one bbolt transaction: taking a URL from the queue
+// Every change of a URL's state is one bbolt transaction: taking a URL from the queue
 // marks it fetching; finishing it records the result, queues its links and
 // marks it pending in the same transaction. On open, URLs left fetching by a
 // killed process go back to their old queue position; pending pages are
@@ -47,7 +56,9 @@ var (
 	bucketPending = []byte("pending")
 	bucketGroups  = []byte("groups")
 	bucketAlts    = []byte("alts")
-	allBuckets    = [][]byte{bucketMeta, bucketQueue, bucketURLs, bucketPending, bucketGroups, bucketAlts}
+	bucketSets    = []byte("sets")
+	bucketGone    = []byte("gone")
+	allBuckets    = [][]byte{bucketMeta, bucketQueue, bucketURLs, bucketPending, bucketGroups, bucketAlts, bucketSets, bucketGone}
 )
 
 // ErrFrontierVersion: crawl.db was written by an incompatible version.
@@ -364,52 +375,6 @@ func (f *frontier) state(key string) (s urlState, ok bool, err error) {
 		return json.Unmarshal(v, &s)
 	})
 	return s, ok, err
-}
-
-// group files url under the first of keys already known (body hash,
-// rel=canonical target, ...) and returns the primary URL of its duplicate
-// set and the set's other URLs, sorted. A URL none of whose keys is known
-// starts a set with itself as primary (or with preferred, when not empty:
-// the page's own rel=canonical).
-func (f *frontier) group(url, preferred string, keys []string) (primary string, alts []string, err error) {
-	err = f.db.Update(func(tx *bolt.Tx) error {
-		groups, altsB := tx.Bucket(bucketGroups), tx.Bucket(bucketAlts)
-		all := append([]string{"u:" + url}, keys...)
-		for _, k := range all {
-			if v := groups.Get([]byte(k)); v != nil {
-				primary = string(v)
-				break
-			}
-		}
-		if primary == "" {
-			primary = url
-			if preferred != "" {
-				primary = preferred
-			}
-		}
-		all = append(all, "u:"+primary)
-		for _, k := range all {
-			if err := groups.Put([]byte(k), []byte(primary)); err != nil {
-				return err
-			}
-		}
-		if v := altsB.Get([]byte(primary)); v != nil {
-			if err := json.Unmarshal(v, &alts); err != nil {
-				return fmt.Errorf("decode alternates of %s: %w", primary, err)
-			}
-		}
-		if url != primary && !slices.Contains(alts, url) {
-			alts = append(alts, url)
-			slices.Sort(alts)
-			b, err := json.Marshal(alts)
-			if err != nil {
-				return err
-			}
-			return altsB.Put([]byte(primary), b)
-		}
-		return nil
-	})
-	return primary, alts, err
 }
 
 func putState(b *bolt.Bucket, key string, s urlState) error {

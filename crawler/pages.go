@@ -87,6 +87,14 @@ func (s pageStore) put(p Page) error {
 	return nil
 }
 
+// remove deletes the page stored for a canonical URL, if any.
+func (s pageStore) remove(key string) error {
+	if err := os.Remove(s.path(key)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("remove page %s: %w", key, err)
+	}
+	return nil
+}
+
 // get reads the page stored for a canonical URL; the error wraps
 // fs.ErrNotExist when there is none.
 func (s pageStore) get(key string) (Page, error) {

@@ -3,12 +3,14 @@ package crawler
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/botrian/botrian"
 	"github.com/google/go-cmp/cmp"
@@ -103,6 +105,8 @@ type unseenSite struct {
 	hook  func(r *http.Request)
 	// offPort, if set, is another server's URL the home page links to.
 	offPort string
+	// removed maps a path (no trailing slash) to the status it now answers.
+	removed map[string]int
 }
 
 // newUnseenSite starts the site. flaky makes unseenFlaky answer 500 once;
@@ -279,9 +283,14 @@ func newUnseenSite(t testing.TB, flaky bool, crawlDelay int) *unseenSite {
 		s.mu.Lock()
 		s.log = append(s.log, r.Host+" "+r.URL.RequestURI())
 		hook := s.hook
+		status := s.removed[strings.TrimSuffix(r.URL.Path, "/")]
 		s.mu.Unlock()
 		if hook != nil {
 			hook(r)
+		}
+		if status != 0 {
+			http.Error(w, http.StatusText(status), status)
+			return
 		}
 		rec := &portFixer{ResponseWriter: w, port: r.Host[strings.LastIndex(r.Host, ":")+1:]}
 		mux.ServeHTTP(rec, r)
@@ -660,5 +669,141 @@ func TestCrawlUnseenSite(t *testing.T) {
 	}
 	if st.Failed != 0 || st.Disallowed == 0 || st.Queued != 0 {
 		t.Errorf("Stats = %+v, want no failure, some disallowed, empty queue", st)
+	}
+}
+
+// benchSite serves n areahpp articles and listing pages of 20 links each.
+func benchSite(b *testing.B, n int) *httptest.Server {
+	b.Helper()
+	mux := http.NewServeMux()
+	list := func(w http.ResponseWriter, page int) {
+		var ids []string
+		for i := (page-1)*20 + 1; i <= min(page*20, n); i++ {
+			ids = append(ids, fmt.Sprint(i))
+		}
+		var body strings.Builder
+		for _, id := range ids {
+			fmt.Fprintf(&body, `<article class="item-list"><h2 class="post-box-title"><a href="/areahpp2/archives/%s">เรื่อง %s</a></h2></article>`, id, id)
+		}
+		if page*20 < n {
+			fmt.Fprintf(&body, `<a href="/areahpp2/page/%d">ถัดไป</a>`, page+1)
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<html><body class="archive">%s</body></html>`, body.String())
+	}
+	mux.HandleFunc("/areahpp2/{$}", func(w http.ResponseWriter, r *http.Request) { list(w, 1) })
+	mux.HandleFunc("/areahpp2/page/{n}", func(w http.ResponseWriter, r *http.Request) {
+		var p int
+		fmt.Sscan(r.PathValue("n"), &p)
+		list(w, p)
+	})
+	mux.HandleFunc("/areahpp2/archives/{id}", func(w http.ResponseWriter, r *http.Request) {
+		id := r.PathValue("id")
+		a := unseenArticle{path: "/areahpp2/archives/" + id, title: "รายงานการประชุมครั้งที่ " + id,
+			phrases: []string{"ข้อความเฉพาะของเรื่องที่ " + id + " " + strings.Repeat("ชุมชนร่วมกันวางแผนสุขภาพ ", 40), "สรุปเรื่องที่ " + id}}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, areahppSingle(a, ""))
+	})
+	srv := httptest.NewServer(mux)
+	b.Cleanup(srv.Close)
+	return srv
+}
+
+// BenchmarkCrawl crawls a local site of 300 articles with politeness off
+// (rate 1e6/s per host, 4 in flight) and reports pages/s: the crawler's own
+// cost per page (fetch, store, extract, state, documents.jsonl).
+func BenchmarkCrawl(b *testing.B) {
+	srv := benchSite(b, 300)
+	b.ReportAllocs()
+	pages := 0
+	start := time.Now()
+	for b.Loop() {
+		c, err := New(Config{
+			Dir: b.TempDir(), Seeds: []string{srv.URL + "/areahpp2/"}, Concurrency: 4,
+			Fetch: FetchConfig{RatePerHost: 1e6, ConcurrencyPerHost: 4, AllowPrivate: true},
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		st, err := c.Run(context.Background())
+		c.Close()
+		if err != nil || st.Documents < 300 {
+			b.Fatalf("Run = %+v, %v, want 300 documents", st, err)
+		}
+		pages += st.Fetched
+	}
+	b.ReportMetric(float64(pages)/time.Since(start).Seconds(), "pages/s")
+}
+
+// BenchmarkExtractAll re-extracts the 300 stored pages of a crawl.
+func BenchmarkExtractAll(b *testing.B) {
+	srv := benchSite(b, 300)
+	dir := b.TempDir()
+	c, err := New(Config{Dir: dir, Seeds: []string{srv.URL + "/areahpp2/"}, Concurrency: 4,
+		Fetch: FetchConfig{RatePerHost: 1e6, ConcurrencyPerHost: 4, AllowPrivate: true}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := c.Run(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	c.Close()
+	b.ReportAllocs()
+	pages := 0
+	start := time.Now()
+	for b.Loop() {
+		st, err := ExtractAll(context.Background(), dir, nil)
+		if err != nil || st.Documents < 300 {
+			b.Fatalf("ExtractAll = %+v, %v, want 300 documents", st, err)
+		}
+		pages += st.Pages
+	}
+	b.ReportMetric(float64(pages)/time.Since(start).Seconds(), "pages/s")
+}
+
+// TestCrawlRecrawlRemovesGone re-crawls the unseen site after two articles
+// were removed: one answers 410, the other (the primary URL of a duplicate
+// pair) 404. The first document goes; the second article stays under its
+// other URL.
+func TestCrawlRecrawlRemovesGone(t *testing.T) {
+	site := newUnseenSite(t, false, 0)
+	dir := t.TempDir()
+	cfg := unseenConfig(site, dir, newFakeClock())
+	crawl(t, cfg, context.Background())
+	before := unseenDocSet(t, site.URL, dir)
+	if _, ok := before["/areahpp2/archives/1236"]; !ok {
+		t.Fatalf("first crawl has no /areahpp2/archives/1236: %v", before)
+	}
+	site.mu.Lock()
+	site.removed = map[string]int{"/areahpp2/archives/1236": http.StatusGone, unseenAltOf: http.StatusNotFound}
+	site.mu.Unlock()
+	crawl(t, cfg, context.Background())
+	after := unseenDocSet(t, site.URL, dir)
+
+	want := maps.Clone(before)
+	delete(want, "/areahpp2/archives/1236")
+	moved := want[unseenAltOf]
+	delete(want, unseenAltOf)
+	moved.ID, moved.Alts = botrian.DocID(site.URL+unseenAltPath), nil
+	want[unseenAltPath] = moved
+	if diff := cmp.Diff(want, after); diff != "" {
+		t.Errorf("documents after the re-crawl (-want +got):\n%s", diff)
+	}
+	c, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	gone, err := c.fr.goneIDs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/areahpp2/archives/1236", unseenAltOf} {
+		if id := botrian.DocID(site.URL + p); !gone[id] {
+			t.Errorf("crawl.db has no tombstone for %s (%s); tombstones %v", p, id, gone)
+		}
+	}
+	if _, err := c.pages.get(site.URL + "/areahpp2/archives/1236"); err == nil {
+		t.Errorf("the stored page of a removed article is still in pages/")
 	}
 }
