@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -41,7 +42,15 @@ func (s *Searcher) Export(ctx context.Context, req Request, fn func(Hit) error) 
 		if len(res.Hits) < exportBatch {
 			return nil
 		}
-		after = res.Hits[len(res.Hits)-1].Sort
+		// bleve reports a score sort key as "_score"; search-after wants
+		// the score itself.
+		last := res.Hits[len(res.Hits)-1]
+		after = slices.Clone(last.Sort)
+		for i, ss := range r.Sort {
+			if ss.RequiresScoring() {
+				after[i] = strconv.FormatFloat(last.Score, 'g', -1, 64)
+			}
+		}
 	}
 }
 
