@@ -40,30 +40,30 @@ const (
 	fBelow               // a below vowel or phinthu (NFC moves tone marks after it)
 )
 
-var thaiFlags = func() (t [128]uint8) {
-	for k := range t {
-		r := rune(0x0E00 + k)
-		if classify(r) == cThai {
-			t[k] |= fRun
-		}
-		if isThaiMark(r) || r == 'ะ' || r == 'า' || r == 'ำ' || r == 'ๅ' {
-			t[k] |= fNoStart
-		}
-		if r >= 'เ' && r <= 'ไ' {
-			t[k] |= fLead
-		}
-		if isConsonant(r) {
-			t[k] |= fCons
-		}
-		if isToneMark(r) {
-			t[k] |= fTone
-		}
-		if r >= '\u0E38' && r <= '\u0E3A' {
-			t[k] |= fBelow
-		}
-	}
-	return t
-}()
+// Abbreviations for thaiFlags.
+const (
+	__ = 0
+	fR = fRun                     // ฯ
+	fC = fRun | fCons             // consonants
+	fV = fRun | fNoStart          // vowels and marks after their consonant
+	fB = fRun | fNoStart | fBelow // below vowels and phinthu
+	fL = fRun | fLead             // leading vowels
+	fT = fRun | fNoStart | fTone  // tone marks
+)
+
+// thaiFlags are the flags of the Thai block, by code point - U+0E00: a
+// literal table, so that nothing is built at start-up. TestThaiFlags
+// checks it against the character rules (classify, isThaiMark, ...).
+var thaiFlags = [128]uint8{
+	__, fC, fC, fC, fC, fC, fC, fC, fC, fC, fC, fC, fC, fC, fC, fC, // U+0E00
+	fC, fC, fC, fC, fC, fC, fC, fC, fC, fC, fC, fC, fC, fC, fC, fC, // U+0E10
+	fC, fC, fC, fC, fC, fC, fC, fC, fC, fC, fC, fC, fC, fC, fC, fR, // U+0E20
+	fV, fV, fV, fV, fV, fV, fV, fV, fB, fB, fB, __, __, __, __, __, // U+0E30
+	fL, fL, fL, fL, fL, fV, __, fV, fT, fT, fT, fT, fV, fV, fV, __, // U+0E40
+	__, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, // U+0E50
+	__, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, // U+0E60
+	__, __, __, __, __, __, __, __, __, __, __, __, __, __, __, __, // U+0E70
+}
 
 // scanThai reads the Thai run starting at text[i] into sc.units and
 // returns its end. The run holds Thai letters, vowels, marks and ฯ, the

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"unsafe"
 )
 
 // The dictionary is a double-array trie over a small alphabet: the Thai
@@ -58,7 +59,10 @@ func (t trie) next(s, c int) int {
 // final reports whether node s ends a word.
 func (t trie) final(s int) bool { return t.a[2*s]&termBit != 0 }
 
-// loadTrie decodes a serialised trie.
+// loadTrie checks a serialised trie and returns it. On little-endian
+// machines, when b is 4-byte aligned (the embedded dict.bin is), the nodes
+// are read in place, so that loading costs nothing at start-up; otherwise
+// they are decoded into a copy. The trie never writes to them.
 func loadTrie(b []byte) (trie, error) {
 	if len(b) < trieHead || string(b[:4]) != trieMagic {
 		return trie{}, errors.New("load dictionary: bad magic")
@@ -67,13 +71,20 @@ func loadTrie(b []byte) (trie, error) {
 	if uint64(len(b)) != trieHead+8*uint64(n) || n < 2 {
 		return trie{}, fmt.Errorf("load dictionary: %d bytes for %d nodes", len(b), n)
 	}
-	a := make([]uint32, 2*n)
 	b = b[trieHead:]
+	if p := unsafe.SliceData(b); nativeLittleEndian() && uintptr(unsafe.Pointer(p))%unsafe.Alignof(uint32(0)) == 0 {
+		return trie{unsafe.Slice((*uint32)(unsafe.Pointer(p)), 2*n)}, nil
+	}
+	a := make([]uint32, 2*n)
 	for i := range a {
 		a[i] = binary.LittleEndian.Uint32(b[4*i:])
 	}
 	return trie{a}, nil
 }
+
+// nativeLittleEndian reports whether the machine stores uint32 as dict.bin
+// does.
+func nativeLittleEndian() bool { return binary.NativeEndian.Uint32([]byte{1, 0, 0, 0}) == 1 }
 
 // encodeWord returns w's symbols, or an error naming the first character
 // outside the alphabet.
