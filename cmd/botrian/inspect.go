@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -22,11 +20,8 @@ and prints every value with the field, byte offsets and text span that
 produced it, so a curator can see why the document carries a facet.`)
 	data := fs.String("data", defaultDataDir, "data `DIR` holding documents.jsonl")
 	asJSON := fs.Bool("json", false, "print the facts and evidence as JSON")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() != 1 {
 		fmt.Fprintln(e.stderr, "botrian inspect: want exactly one document ID")

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -98,12 +99,14 @@ var monthForms = []struct {
 var englishMonths = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
 type dateRes struct {
-	month   *regexp.Regexp       // full-date and month-year forms
+	// month (full-date and month-year forms) and year (ปี / พ.ศ. /
+	// ปีงบประมาณ + year(s)) are anchored: findDates tries them only where
+	// the lexicon found a month form or a year word.
+	month   *regexp.Regexp
 	monthOf map[string]monthInfo // month surface (dots and spaces removed)
-	year    *regexp.Regexp       // ปี / พ.ศ. / ปีงบประมาณ + year(s)
-	paren   *regexp.Regexp       // (2559)
-	iso     *regexp.Regexp       // 2557-08-06, 2014-08-06T...
-	bare    *regexp.Regexp       // a 4-digit year alone
+	year    *regexp.Regexp
+	paren   *regexp.Regexp // (2559)
+	iso     *regexp.Regexp // 2557-08-06, 2014-08-06T... (anchored)
 	clock   *regexp.Regexp
 	digits  *regexp.Regexp
 	rel     *regexp.Regexp
@@ -133,11 +136,12 @@ var dateREs = sync.OnceValue(func() *dateRes {
 	mon := `(` + strings.Join(alts, "|") + `)`
 	yr := `(?:\s*(?:(พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)\s*)?([0-9]{4}|[0-9]{2}))?`
 	day := `(?:(?:วันที่|วัน)?\s*([0-9]{1,2})(?:\s*-\s*([0-9]{1,2}))?\s*)?`
-	r.month = regexp.MustCompile(day + `(?:เดือน\s*)?` + mon + yr + `(?:\s+(?:เวลา\s*)?([0-9]{1,2})[:.]([0-9]{2})(?:\s*น\.)?)?`)
-	r.year = regexp.MustCompile(`(ปีงบประมาณ|ปีงบฯ|ปีงบ|ปี|พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)\s*(?:(?:พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)\s*)?([0-9]{4}|[0-9]{2})(?:\s*-\s*([0-9]{4}|[0-9]{2}))?`)
+	monthPat := day + `(?:เดือน\s*)?` + mon + yr + `(?:\s+(?:เวลา\s*)?([0-9]{1,2})[:.]([0-9]{2})(?:\s*น\.)?)?`
+	r.month = anchored(monthPat)
+	yearPat := `(ปีงบประมาณ|ปีงบฯ|ปีงบ|ปี|พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)\s*(?:(?:พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)\s*)?([0-9]{4}|[0-9]{2})(?:\s*-\s*([0-9]{4}|[0-9]{2}))?`
+	r.year = anchored(yearPat)
 	r.paren = regexp.MustCompile(`\(\s*([0-9]{4})\s*\)`)
-	r.iso = regexp.MustCompile(`([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ]([0-9]{2}):([0-9]{2}))?`)
-	r.bare = regexp.MustCompile(`[0-9]{4}`)
+	r.iso = anchored(`([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ]([0-9]{2}):([0-9]{2}))?`)
 	r.clock = regexp.MustCompile(`([0-9]{1,2})[:.]([0-9]{2})`)
 	r.digits = regexp.MustCompile(`[0-9]+`)
 	r.rel = regexp.MustCompile(`ปี(นี้|ที่แล้ว|ก่อน|ที่ผ่านมา|หน้า)`)
@@ -193,21 +197,87 @@ func daysIn(y, m int) int {
 	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
-// findDates returns the date mentions in normalised text s, in order,
-// without overlaps.
-func findDates(s string) []mention {
-	r := dateREs()
-	var out []mention
-	taken := func(i, j int) bool {
-		for _, m := range out {
-			if i < m.end && j > m.start {
-				return true
+// findAllSubmatchAnchored is re.FindAllStringSubmatchIndex(s, -1) for a
+// regexp whose anchored form anc is tried only at starts (ascending, a
+// superset of the starts of its matches).
+func findAllSubmatchAnchored(anc *regexp.Regexp, s string, starts []int) [][]int {
+	var out [][]int
+	p, last := 0, -1
+	for _, c := range starts {
+		if c < p || c == last {
+			continue
+		}
+		last = c
+		if loc := anc.FindStringSubmatchIndex(s[c:]); loc != nil {
+			for k := range loc {
+				if loc[k] >= 0 {
+					loc[k] += c
+				}
+			}
+			out = append(out, loc)
+			p = loc[1]
+		}
+	}
+	return out
+}
+
+// monthStarts returns where a match of the month regexp can start, given
+// its month forms at anchors: at the month itself or back over the day
+// part (วันที่/วัน, spaces, digits, a dash) and เดือน.
+func monthStarts(s string, anchors []lexHit) []int {
+	var out []int
+	prev := -1
+	for _, a := range anchors {
+		if a.start == prev {
+			continue
+		}
+		prev = a.start
+		st := a.start
+		for st > 0 {
+			switch c := s[st-1]; {
+			case c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '-' || isDigit(c):
+				st--
+				continue
+			}
+			if w := lastPrefix(s[:st], "เดือน", "วันที่", "วัน"); w != "" {
+				st -= len(w)
+				continue
+			}
+			break
+		}
+		for c := st; c <= a.start; c++ {
+			if isRuneStart(s, c) {
+				out = append(out, c)
 			}
 		}
-		return false
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// findDates returns the date mentions in normalised text s, whose lexicon
+// hits are lh (nil: scan s), in order, without overlaps.
+func findDates(s string, lh *lexHits) []mention {
+	r := dateREs()
+	if lh == nil {
+		lh = scanLex(asciiLower(s))
+	}
+	var out []mention
+	used := newSpanSet(len(s))
+	taken := used.taken
+	push := func(m mention) {
+		out = append(out, m)
+		used.mark(m.start, m.end)
 	}
 	// ISO-like first: its digits would otherwise read as bare years.
-	for _, loc := range r.iso.FindAllStringSubmatchIndex(s, -1) {
+	// A match has its first dash four digits after its start.
+	var isoStarts []int
+	for i := 4; i < len(s); i++ {
+		if s[i] == '-' {
+			isoStarts = append(isoStarts, i-4)
+		}
+	}
+	for _, loc := range findAllSubmatchAnchored(r.iso, s, isoStarts) {
 		if (loc[0] > 0 && isDigit(s[loc[0]-1])) || (loc[1] < len(s) && isDigit(s[loc[1]])) {
 			continue
 		}
@@ -225,22 +295,26 @@ func findDates(s string) []mention {
 				m.d.Hour, m.d.Minute, m.d.HasTime = h, mi, true
 			}
 		}
-		out = append(out, m)
+		push(m)
 	}
-	for _, loc := range r.month.FindAllStringSubmatchIndex(s, -1) {
+	for _, loc := range findAllSubmatchAnchored(r.month, s, monthStarts(s, lh[lexMonth])) {
 		if taken(loc[0], loc[1]) {
 			continue
 		}
 		if m, ok := monthMention(s, loc); ok {
-			out = append(out, m)
+			push(m)
 		}
 	}
-	for _, loc := range r.year.FindAllStringSubmatchIndex(s, -1) {
+	var yearStarts []int
+	for _, x := range lh[lexYearWord] {
+		yearStarts = append(yearStarts, x.start)
+	}
+	for _, loc := range findAllSubmatchAnchored(r.year, s, yearStarts) {
 		if taken(loc[0], loc[1]) || (loc[1] < len(s) && isDigit(s[loc[1]])) {
 			continue
 		}
 		if m, ok := yearMention(s, loc); ok {
-			out = append(out, m)
+			push(m)
 		}
 	}
 	for _, loc := range r.paren.FindAllStringSubmatchIndex(s, -1) {
@@ -248,10 +322,10 @@ func findDates(s string) []mention {
 			continue
 		}
 		if y, ok := yearCE(s[loc[2]:loc[3]]); ok {
-			out = append(out, mention{start: loc[0], end: loc[1], kind: kindYear, d: Date{Year: y}})
+			push(mention{start: loc[0], end: loc[1], kind: kindYear, d: Date{Year: y}})
 		}
 	}
-	for _, loc := range r.bare.FindAllStringIndex(s, -1) {
+	for _, loc := range fourDigits(s) {
 		i, j := loc[0], loc[1]
 		if taken(i, j) || (i > 0 && (isDigit(s[i-1]) || s[i-1] == ',' || s[i-1] == '.' || s[i-1] == '-' || s[i-1] == '/')) ||
 			(j < len(s) && (isDigit(s[j]) || s[j] == ',' || s[j] == '.' && j+1 < len(s) && isDigit(s[j+1]) || s[j] == '-' || s[j] == '/')) {
@@ -262,7 +336,7 @@ func findDates(s string) []mention {
 			continue
 		}
 		y, _ := yearCE(s[i:j])
-		out = append(out, mention{start: i, end: j, kind: kindBare, d: Date{Year: y}})
+		push(mention{start: i, end: j, kind: kindBare, d: Date{Year: y}})
 	}
 	for _, loc := range r.rel.FindAllStringSubmatchIndex(s, -1) {
 		i, j := loc[0], loc[1]
@@ -273,9 +347,30 @@ func findDates(s string) []mention {
 			continue
 		}
 		rel := map[string]int{"นี้": 0, "ที่แล้ว": -1, "ก่อน": -1, "ที่ผ่านมา": -1, "หน้า": 1}[s[loc[2]:loc[3]]]
-		out = append(out, mention{start: i, end: j, kind: kindRelYear, rel: rel, hasRel: true})
+		push(mention{start: i, end: j, kind: kindRelYear, rel: rel, hasRel: true})
 	}
 	sortMentions(out)
+	return out
+}
+
+// fourDigits returns the runs of four ASCII digits in s, left to right
+// without overlaps (what [0-9]{4} finds).
+func fourDigits(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		for ; i+4 <= j; i += 4 {
+			out = append(out, [2]int{i, i + 4})
+		}
+		i = j
+	}
 	return out
 }
 
@@ -302,7 +397,7 @@ func monthMention(s string, loc []int) (mention, bool) {
 	if dayS != "" && start > 0 && isDigit(s[start-1]) {
 		return mention{}, false
 	}
-	key := strings.NewReplacer(".", "", " ", "").Replace(monS)
+	key := dropDotsSpaces(monS)
 	mi, ok := r.monthOf[key]
 	if !ok {
 		return mention{}, false
@@ -447,7 +542,7 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, &DateError{Input: s[:64], Reason: "input too long", Err: ErrBadDate}
 	}
 	t := normalize(s)
-	ms := findDates(t.s)
+	ms := findDates(t.s, nil)
 	for _, m := range ms {
 		switch m.kind {
 		case kindNoYear:

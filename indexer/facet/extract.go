@@ -3,9 +3,11 @@ package facet
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Input is what Extract reads: a document's fields after boilerplate
@@ -76,6 +78,7 @@ type field struct {
 	name string
 	orig string
 	t    ntext
+	lh   *lexHits
 }
 
 func (f field) ev(facet, value string, i, j int, rule string) Evidence {
@@ -87,7 +90,10 @@ func (f field) ev(facet, value string, i, j int, rule string) Evidence {
 // input yields empty facts.
 func Extract(in Input) Facts {
 	var fx Facts
-	mk := func(name, s string) field { return field{name, s, normalize(s)} }
+	mk := func(name, s string) field {
+		t := normalize(s)
+		return field{name, s, t, scanLex(t.lower)}
+	}
 	title := mk("title", in.Title)
 	body := mk("body", in.Body)
 	tags := mk("tags", strings.Join(in.Tags, "\n"))
@@ -125,7 +131,7 @@ func extractYears(fx *Facts, in Input, body field) {
 		fx.Evidence = append(fx.Evidence, Evidence{Facet: "published", Value: d.String(), Field: f.name, Start: 0, End: len(f.s), Text: f.s, Rule: "page metadata"})
 		break
 	}
-	ms := findDates(body.t.s)
+	ms := findDates(body.t.s, body.lh)
 	// Reference for yearless dates: the publication date, else the latest
 	// dated mention in the body.
 	ref := fx.Published
@@ -288,16 +294,16 @@ func hasAnyContains(s string, subs ...string) bool {
 // Bangkok about national strategy has no primary province).
 func extractProvinces(fx *Facts, title, body, tags, cats, project field) {
 	type fh struct {
-		f field
+		f *field
 		h provHit
 	}
 	var all []fh
-	for _, f := range []field{title, body, tags, cats, project} {
-		for _, h := range findProvinces(f.t) {
+	for _, f := range []*field{&title, &body, &tags, &cats, &project} {
+		for _, h := range findProvinces(f.t, f.lh) {
 			all = append(all, fh{f, h})
 		}
 		if f.name == "tags" || f.name == "categories" {
-			for _, h := range findEnglishProvinces(f.t) {
+			for _, h := range findEnglishProvinces(f.t, f.lh) {
 				all = append(all, fh{f, h})
 			}
 		}
@@ -425,30 +431,38 @@ func isoOf(p Province) string {
 
 // findEnglishProvinces matches English names and variants as whole ASCII
 // words, for tags and categories (social chumphon).
-func findEnglishProvinces(t ntext) []provHit {
+func findEnglishProvinces(t ntext, lh *lexHits) []provHit {
 	var out []provHit
 	ls := t.lower
-	for _, p := range provinceTable {
-		for _, n := range append([]string{p.English, strings.ReplaceAll(p.English, " ", "")}, p.EnglishAliases...) {
-			n = strings.ToLower(n)
-			if len(n) < 4 {
-				continue
-			}
-			for i := 0; ; {
-				k := strings.Index(ls[i:], n)
-				if k < 0 {
-					break
-				}
-				st := i + k
-				i = st + len(n)
-				if asciiWordAt(ls, st, i) {
-					out = append(out, provHit{start: st, end: i, prov: p.Name, weight: 1, rule: "English name " + n})
-				}
-			}
+	names := englishProvNames()
+	for _, h := range indexOrder(lh[lexEnglishProv]) {
+		if asciiWordAt(ls, h.start, h.end) {
+			n := names[h.idx]
+			out = append(out, provHit{start: h.start, end: h.end, prov: n.prov, weight: 1, rule: "English name " + n.text})
 		}
 	}
 	return out
 }
+
+type englishProvName struct {
+	prov Province
+	text string // lower case
+}
+
+// englishProvNames lists each province's English name, the name without
+// spaces and its variants, lower-cased, in table order; names shorter than
+// four letters (Nan) are left out.
+var englishProvNames = sync.OnceValue(func() []englishProvName {
+	var out []englishProvName
+	for _, p := range provinceTable {
+		for _, n := range append([]string{p.English, strings.ReplaceAll(p.English, " ", "")}, p.EnglishAliases...) {
+			if n = strings.ToLower(n); len(n) >= 4 {
+				out = append(out, englishProvName{p.Name, n})
+			}
+		}
+	}
+	return out
+})
 
 // extractTools applies DOMAIN.md §2: tools named in the title are primary
 // (except the object of a ถอดบทเรียน/จัดการความรู้ title); otherwise the
@@ -457,13 +471,14 @@ func findEnglishProvinces(t ntext) []provHit {
 // health assembly or comes from areahpp.
 func extractTools(fx *Facts, site string, fields ...field) {
 	type fh struct {
-		f field
+		f *field
 		h toolHit
 	}
 	var all []fh
 	qualified := false
-	for _, f := range fields {
-		for _, h := range findTools(f.t, fx.Year) {
+	for i := range fields {
+		f := &fields[i]
+		for _, h := range findTools(f.t, f.lh, fx.Year) {
 			all = append(all, fh{f, h})
 			if !h.bare && (h.tool == ToolAreaAssembly || h.tool == ToolIssueAssembly || h.tool == ToolNationalAssembly) {
 				qualified = true
@@ -532,8 +547,10 @@ func extractTools(fx *Facts, site string, fields ...field) {
 			}
 		}
 	}
-	// Parents follow children.
-	for t := range primary {
+	// Parents follow children (in taxonomy order, so the rule text is
+	// deterministic when both chia and ehia are primary).
+	children := slices.SortedFunc(maps.Keys(primary), func(a, b Tool) int { return cmp.Compare(toolRank(a), toolRank(b)) })
+	for _, t := range children {
 		if ti, ok := t.Info(); ok && ti.Parent != "" {
 			if _, ok := primary[ti.Parent]; !ok {
 				primary[ti.Parent] = "parent of " + string(t)
@@ -586,7 +603,7 @@ func toolRank(t Tool) int {
 func extractOrgs(fx *Facts, fields ...field) {
 	seen := map[string]bool{}
 	for _, f := range fields {
-		for _, h := range findOrgs(f.t.s) {
+		for _, h := range findOrgs(f.t.s, f.lh) {
 			if !seen[h.id] {
 				seen[h.id] = true
 				fx.Orgs = append(fx.Orgs, h.id)

@@ -1,9 +1,13 @@
 package facet
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // provForm is one surface form of a province in the matcher.
@@ -59,8 +63,10 @@ type provHit struct {
 }
 
 var (
-	seatRE  = regexp.MustCompile(`เขต(?:ที่)?\s?[0-9]{1,2}\s?$`)
-	abbrRE  = regexp.MustCompile(`(จ\.|[ก-ฮ]{1,4}\.|[ก-ฮ]{2,4}\s?[0-9]{1,2})\s?([ก-ฮ]{2})\.`)
+	seatRE = regexp.MustCompile(`เขต(?:ที่)?\s?[0-9]{1,2}\s?$`)
+	// abbrRE is anchored: it is tried only where a consonant starts within
+	// ten runes before a dot (see abbrStarts).
+	abbrRE  = anchored(`(จ\.|[ก-ฮ]{1,4}\.|[ก-ฮ]{2,4}\s?[0-9]{1,2})\s?([ก-ฮ]{2})\.`)
 	countRE = regexp.MustCompile(`[0-9]+\s?(?:จังหวัด|จว\.?)`)
 )
 
@@ -70,8 +76,9 @@ var personPrefixes = []string{"นาย", "นาง", "นางสาว", "�
 var geoPrefixes = []string{"ทะเลสาบ", "แม่น้ำ", "ลุ่มน้ำ", "ลุ่มแม่น้ำ", "อ่าว", "ช่องแคบ"}
 var instPrefixes = []string{"มหาวิทยาลัย", "ม.", "ราชภัฏ", "ราชภัฎ", "โรงพยาบาล", "รพ.", "วิทยาลัย", "โรงเรียน", "ศูนย์", "สถาบัน"}
 
-// findProvinces returns the province mentions in normalised text t.
-func findProvinces(t ntext) []provHit {
+// findProvinces returns the province mentions in normalised text t, whose
+// lexicon hits are lh.
+func findProvinces(t ntext, lh *lexHits) []provHit {
 	s := t.s
 	type cand struct {
 		provHit
@@ -79,23 +86,15 @@ func findProvinces(t ntext) []provHit {
 		strong bool
 	}
 	var cands []cand
-	taken := func(i, j int) bool {
-		for _, c := range cands {
-			if i < c.end && j > c.start {
-				return true
-			}
-		}
-		return false
-	}
-	for _, f := range provForms() {
-		for i := 0; ; {
-			k := strings.Index(s[i:], f.text)
-			if k < 0 {
-				break
-			}
-			st := i + k
-			en := st + len(f.text)
-			i = en
+	used := newSpanSet(len(s))
+	taken := used.taken
+	forms := provForms()
+	// Forms longest first, each in text order: a longer form claims its
+	// span before the names inside it.
+	for _, lh := range indexOrder(lh[lexProv]) {
+		f := forms[lh.idx]
+		st, en := lh.start, lh.end
+		{
 			if taken(st, en) || !thaiBoundaryOK(s, st, en) {
 				continue
 			}
@@ -139,29 +138,24 @@ func findProvinces(t ntext) []provHit {
 				c.weight, c.rule = 0.5, "institution name "+lastPrefix(pre, instPrefixes...)
 			}
 			cands = append(cands, c)
+			used.mark(st, en)
 		}
 	}
 	// Official abbreviations glued to จ. or an acronym (คจ.สจ.รอ., ศพส 11 ชพ.).
-	for _, loc := range abbrRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, loc := range findAllSubmatchAnchored(abbrRE, s, abbrStarts(s)) {
 		st, en := loc[4], loc[5]+1
 		p, ok := abbrTable[s[loc[4]:loc[5]]]
 		if !ok || taken(st, en) || isThaiLetter(runeAfter(s, en)) {
 			continue
 		}
 		// รพ.สต. is a sub-district hospital, not รพ. of สตูล.
-		if _, isOrg := orgMatch().ids[strings.NewReplacer(".", "", " ", "").Replace(s[loc[0]:en])]; isOrg {
+		if _, isOrg := orgMatch().ids[dropDotsSpaces(s[loc[0]:en])]; isOrg {
 			continue
 		}
 		cands = append(cands, cand{provHit: provHit{start: st, end: en, prov: p, weight: 0.5, rule: "province abbreviation " + s[st:en]}, strong: true})
+		used.mark(st, en)
 	}
-	sortCands := func() {
-		for i := 1; i < len(cands); i++ {
-			for j := i; j > 0 && cands[j].start < cands[j-1].start; j-- {
-				cands[j], cands[j-1] = cands[j-1], cands[j]
-			}
-		}
-	}
-	sortCands()
+	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(a.start, b.start) })
 	// Lists: runs of candidates separated only by spaces, commas, และ, /.
 	listID := 0
 	inList := make([]bool, len(cands))
@@ -195,22 +189,83 @@ func findProvinces(t ntext) []provHit {
 	}
 	// Sub-regions: their provinces are mentioned, never primary by
 	// themselves.
-	for _, sr := range subRegionTable {
-		for _, n := range sr.names {
-			for i := 0; ; {
-				k := strings.Index(s[i:], n)
-				if k < 0 {
-					break
-				}
-				st := i + k
-				i = st + len(n)
-				for _, p := range sr.provinces {
-					out = append(out, provHit{start: st, end: i, prov: p, weight: 0, sub: true, rule: "sub-region " + n})
-				}
-			}
+	srn := subRegionNames()
+	for _, h := range indexOrder(lh[lexSubRegion]) {
+		n := srn[h.idx]
+		for _, p := range subRegionTable[n.sr].provinces {
+			out = append(out, provHit{start: h.start, end: h.end, prov: p, weight: 0, sub: true, rule: "sub-region " + n.name})
 		}
 	}
 	return out
+}
+
+type subRegionName struct {
+	sr   int
+	name string
+}
+
+// subRegionNames flattens subRegionTable's names in table order.
+var subRegionNames = sync.OnceValue(func() []subRegionName {
+	var out []subRegionName
+	for i, sr := range subRegionTable {
+		for _, n := range sr.names {
+			out = append(out, subRegionName{i, n})
+		}
+	}
+	return out
+})
+
+// abbrStarts returns the possible starts of an abbrRE match: a match ends
+// with a dot and starts with a consonant at most ten runes before it.
+func abbrStarts(s string) []int {
+	var out []int
+	last := -1 // candidates before it are already listed
+	for d := strings.IndexByte(s, '.'); d >= 0; {
+		if !abbrDot(s, d) {
+			k := strings.IndexByte(s[d+1:], '.')
+			if k < 0 {
+				break
+			}
+			d += 1 + k
+			continue
+		}
+		st := d
+		for n := 0; n < 10 && st > 0 && st > last; n++ {
+			_, sz := utf8.DecodeLastRuneInString(s[:st])
+			st -= sz
+		}
+		for c := max(st, last+1); c < d; c++ {
+			if r, _ := utf8.DecodeRuneInString(s[c:]); r >= 'ก' && r <= 'ฮ' {
+				out = append(out, c)
+			}
+		}
+		last = d - 1
+		k := strings.IndexByte(s[d+1:], '.')
+		if k < 0 {
+			break
+		}
+		d += 1 + k
+	}
+	return out
+}
+
+// abbrDot reports whether a match of abbrRE can end with the dot at d: two
+// consonants before it, then (after one optional space) a dot or a digit.
+func abbrDot(s string, d int) bool {
+	q := d
+	for range 2 {
+		r, sz := utf8.DecodeLastRuneInString(s[:q])
+		if r < 'ก' || r > 'ฮ' {
+			return false
+		}
+		q -= sz
+	}
+	if q > 0 && strings.IndexByte(" \t\n\f\r", s[q-1]) >= 0 {
+		if q >= 2 && (s[q-2] == '.' || isDigit(s[q-2])) {
+			return true
+		}
+	}
+	return q > 0 && (s[q-1] == '.' || isDigit(s[q-1]))
 }
 
 // isVenue reports whether the mention at i names where a meeting was held:
@@ -232,9 +287,18 @@ func isVenue(s string, i int) bool {
 	return false
 }
 
+// listGapRunes are the runes of listGap's separators.
+const listGapRunes = "และ,/、จ.จังหวัดกับหรือ"
+
 // listGap reports whether the text between two province mentions is a list
 // separator.
 func listGap(g string) bool {
+	// Only separator letters and spaces can vanish below.
+	for _, r := range g {
+		if !strings.ContainsRune(listGapRunes, r) && !unicode.IsSpace(r) {
+			return false
+		}
+	}
 	g = strings.TrimSpace(g)
 	for _, sep := range []string{"และ", ",", "/", "、", "จ.", "จังหวัด", "กับ", "หรือ"} {
 		g = strings.TrimSpace(strings.ReplaceAll(g, sep, ""))

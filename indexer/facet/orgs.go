@@ -1,6 +1,7 @@
 package facet
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -72,9 +73,12 @@ func LookupOrg(s string) (OrgInfo, bool) {
 }
 
 type orgMatcher struct {
-	acr   *regexp.Regexp
-	ids   map[string]string // acronym letters (no dots) → ID
-	names []orgName         // long names, longest first
+	acr *regexp.Regexp
+	// acrRank is each orgTable row's place in the acronym alternation
+	// (longest pattern first).
+	acrRank []int
+	ids     map[string]string // acronym letters (no dots) → ID
+	names   []orgName         // long names, longest first
 }
 
 type orgName struct {
@@ -102,6 +106,15 @@ var orgMatch = sync.OnceValue(func() *orgMatcher {
 			m.names = append(m.names, orgName{name: []rune(n), text: n, id: o.ID, fuzzy: utf8.RuneCountInString(n) >= 14})
 		}
 	}
+	order := make([]int, len(alts))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(alts[b]), len(alts[a])) })
+	m.acrRank = make([]int, len(alts))
+	for rank, i := range order {
+		m.acrRank[i] = rank
+	}
 	sortByLenDesc(alts)
 	m.acr = regexp.MustCompile(strings.Join(alts, "|"))
 	slices.SortStableFunc(m.names, func(a, b orgName) int { return len(b.text) - len(a.text) })
@@ -113,43 +126,70 @@ type orgHit struct {
 	id, rule   string
 }
 
-// findOrgs returns organisation mentions in normalised text s: acronyms
-// (dots optional, longest first so สปสช. is not read as สช.) and long names,
-// the long ones with one typo tolerated.
-func findOrgs(s string) []orgHit {
+// findOrgs returns organisation mentions in normalised text s, whose
+// lexicon hits are lh: acronyms (dots optional, longest first so สปสช. is
+// not read as สช.) and long names, the long ones with one typo tolerated.
+func findOrgs(s string, lh *lexHits) []orgHit {
 	m := orgMatch()
 	var hits []orgHit
-	taken := func(i, j int) bool {
-		for _, h := range hits {
-			if i < h.end && j > h.start {
-				return true
-			}
-		}
-		return false
+	used := newSpanSet(len(s))
+	addHit := func(h orgHit) {
+		hits = append(hits, h)
+		used.mark(h.start, h.end)
 	}
-	for _, n := range m.names {
-		for i := 0; ; {
-			k := strings.Index(s[i:], n.text)
-			if k < 0 {
-				break
-			}
-			st := i + k
-			i = st + len(n.text)
-			if !taken(st, i) {
-				hits = append(hits, orgHit{st, i, n.id, "long name"})
+	// Per name: exact occurrences, then one-typo ones.
+	exact := indexOrder(lh[lexOrgName])
+	pres, sufs := indexOrder(lh[lexOrgPre]), indexOrder(lh[lexOrgSuf])
+	for i, n := range m.names {
+		for len(exact) > 0 && int(exact[0].idx) < i {
+			exact = exact[1:]
+		}
+		for ; len(exact) > 0 && int(exact[0].idx) == i; exact = exact[1:] {
+			if x := exact[0]; !used.taken(x.start, x.end) {
+				addHit(orgHit{x.start, x.end, n.id, "long name"})
 			}
 		}
-		if n.fuzzy {
-			for _, h := range fuzzyFind(s, n.name) {
-				if !taken(h[0], h[1]) {
-					hits = append(hits, orgHit{h[0], h[1], n.id, "long name, one typo"})
-				}
+		if !n.fuzzy {
+			continue
+		}
+		var pre, suf []int
+		for ; len(pres) > 0 && int(pres[0].idx) <= i; pres = pres[1:] {
+			if int(pres[0].idx) == i {
+				pre = append(pre, pres[0].start)
+			}
+		}
+		for ; len(sufs) > 0 && int(sufs[0].idx) <= i; sufs = sufs[1:] {
+			if int(sufs[0].idx) == i {
+				suf = append(suf, sufs[0].end)
+			}
+		}
+		for _, h := range fuzzyFind(s, n.name, n.text, pre, suf) {
+			if !used.taken(h[0], h[1]) {
+				addHit(orgHit{h[0], h[1], n.id, "long name, one typo"})
 			}
 		}
 	}
-	for _, loc := range m.acr.FindAllStringIndex(s, -1) {
-		st, en := loc[0], loc[1]
-		if taken(st, en) {
+	// Acronyms, as the alternation of the acronym regexp would match them:
+	// leftmost, then the first alternative, then every dot it can take.
+	acr := lh[lexOrgAcr]
+	p := 0
+	for k := 0; k < len(acr); {
+		st := acr[k].start
+		j := k
+		best := -1
+		for ; j < len(acr) && acr[j].start == st; j++ {
+			x := acr[j]
+			if best < 0 || m.acrRank[x.idx] < m.acrRank[acr[best].idx] || x.idx == acr[best].idx && x.end > acr[best].end {
+				best = j
+			}
+		}
+		k = j
+		if st < p {
+			continue
+		}
+		en := acr[best].end
+		p = en
+		if used.taken(st, en) {
 			continue
 		}
 		surface := s[st:en]
@@ -182,8 +222,10 @@ func findOrgs(s string) []orgHit {
 }
 
 // fuzzyFind returns the spans of s within edit distance 1 of name, anchored
-// on name's first or last four runes (one typo cannot hit both).
-func fuzzyFind(s string, name []rune) [][2]int {
+// on name's first or last four runes (one typo cannot hit both): pre are
+// the starts of the first four runes' occurrences, suf the ends of the last
+// four's, both in text order.
+func fuzzyFind(s string, name []rune, nm string, pre, suf []int) [][2]int {
 	if len(name) < 8 {
 		return nil
 	}
@@ -195,79 +237,56 @@ func fuzzyFind(s string, name []rune) [][2]int {
 		}
 		seen[st] = true
 		// Compare name against s[st:] allowing one edit.
-		end, ok := within1(s[st:], name)
+		end, ok := within1(s[st:], name, nm)
 		if ok {
 			out = append(out, [2]int{st, st + end})
 		}
 	}
-	pre, suf := string(name[:4]), string(name[len(name)-4:])
-	for i := 0; ; {
-		k := strings.Index(s[i:], pre)
-		if k < 0 {
-			break
-		}
-		try(i + k)
-		i += k + len(pre)
+	for _, st := range pre {
+		try(st)
 	}
-	for i := 0; ; {
-		k := strings.Index(s[i:], suf)
-		if k < 0 {
-			break
-		}
-		endAt := i + k + len(suf)
+	for _, endAt := range suf {
 		// Walk back len(name)±1 runes to candidate starts.
-		for _, n := range []int{len(name) - 1, len(name), len(name) + 1} {
-			st := endAt
-			okStart := true
-			for c := 0; c < n; c++ {
-				if st == 0 {
-					okStart = false
-					break
-				}
-				_, sz := utf8.DecodeLastRuneInString(s[:st])
-				st -= sz
-			}
-			if okStart {
-				try(st)
+		var at [3]int
+		found := 0
+		st := endAt
+		for c := 1; c <= len(name)+1 && st > 0; c++ {
+			_, sz := utf8.DecodeLastRuneInString(s[:st])
+			st -= sz
+			if c >= len(name)-1 {
+				at[found] = st
+				found++
 			}
 		}
-		i = endAt
+		for _, st := range at[:found] {
+			try(st)
+		}
 	}
 	return out
 }
 
-// within1 reports whether a prefix of s equals name with at most one edit,
-// returning the prefix's byte length. Exact matches are left to the exact
-// search (ok is false for them).
-func within1(s string, name []rune) (int, bool) {
-	text := make([]rune, 0, len(name)+1)
-	for _, r := range s {
-		text = append(text, r)
-		if len(text) > len(name) {
-			break
+// within1 reports whether a prefix of s equals name (whose text is nm)
+// with at most one edit, returning the prefix's byte length. Exact matches
+// are left to the exact search (ok is false for them).
+func within1(s string, name []rune, nm string) (int, bool) {
+	ti, ni := 0, 0 // byte offsets in s and in nm, the name's text
+	for i := 0; i < len(name); i++ {
+		if ti >= len(s) {
+			return 0, false
 		}
-	}
-	eq := func(a, b []rune) bool { return slices.Equal(a, b) }
-	n := len(name)
-	byteLen := func(k int) int { return len(string(text[:k])) }
-	if len(text) >= n && eq(text[:n], name) {
-		return 0, false
-	}
-	for i := 0; i < n && i < len(text); i++ {
-		if text[i] == name[i] {
+		r, sz := utf8.DecodeRuneInString(s[ti:])
+		if r == name[i] {
+			ti, ni = ti+sz, ni+utf8.RuneLen(name[i])
 			continue
 		}
-		// substitution
-		if len(text) >= n && eq(text[i+1:n], name[i+1:]) {
-			return byteLen(n), true
-		}
-		// insertion in text
-		if len(text) >= n+1 && eq(text[i+1:n+1], name[i:]) {
-			return byteLen(n + 1), true
-		}
-		// deletion from text
-		if len(text) >= n-1 && eq(text[i:n-1], name[i+1:]) {
-			return byteLen(n - 1), true
+		next := ni + utf8.RuneLen(name[i])
+		switch {
+		case strings.HasPrefix(s[ti+sz:], nm[next:]): // substitution
+			return ti + sz + len(nm) - next, true
+		case strings.HasPrefix(s[ti+sz:], nm[ni:]): // insertion in s
+			return ti + sz + len(nm) - ni, true
+		case strings.HasPrefix(s[ti:], nm[next:]): // deletion from s
+			return ti + len(nm) - next, true
 		}
 		return 0, false
 	}

@@ -115,33 +115,37 @@ type toolHit struct {
 	bare       bool // bare สมัชชา: counts only when the document is about health assemblies
 }
 
-// toolRule maps a Thai pattern to a tool.
+// toolRule maps a Thai pattern to a tool. starts are literals every match
+// begins with: the lexicon finds them, and re is tried (anchored) there
+// only.
 type toolRule struct {
-	re   *regexp.Regexp
-	tool Tool
-	rule string
+	anc    *regexp.Regexp // ^(?:pattern)
+	starts []string
+	tool   Tool
+	rule   string
 }
 
 var toolRules = sync.OnceValue(func() []toolRule {
-	r := func(pat string, t Tool, why string) toolRule {
-		return toolRule{regexp.MustCompile(pat), t, why}
+	r := func(pat string, starts []string, t Tool, why string) toolRule {
+		return toolRule{anchored(pat), starts, t, why}
 	}
+	hia := []string{"การประเมินผลกระทบ", "ประเมินผลกระทบ"}
 	return []toolRule{
-		r(`(?:การ)?ประเมินผลกระทบ(?:ด้าน|ทาง)?สิ่งแวดล้อม(?:และ|และด้าน|และทาง)สุขภาพ`, ToolEHIA, "การประเมินผลกระทบสิ่งแวดล้อมและสุขภาพ"),
-		r(`โครงการ(?:หรือกิจกรรม)?ที่อาจก่อให้เกิดผลกระทบต่อชุมชนอย่างรุนแรง`, ToolEHIA, "project with severe impact (Constitution s.67)"),
-		r(`(?:การ)?ประเมินผลกระทบ(?:ด้าน|ทาง|ต่อ)?สุขภาพ(?:\s*(?:โดย|ของ)?ชุมชน)`, ToolCHIA, "HIA by the community"),
-		r(`(?:การ)?ประเมินผลกระทบ(?:ด้าน|ทาง|ต่อ)?สุขภาพ`, ToolHIA, "การประเมินผลกระทบด้านสุขภาพ"),
-		r(`เอช\s?ไอ\s?เอ`, ToolHIA, "เอช ไอ เอ"),
-		r(`กองทุนหลักประกันสุขภาพ|กองทุนหลักประกัน|กองทุน(?:ทุน)?สุขภาพ(?:ตำบล|ชุมชน|ท้องถิ่น|ฯ)?|กปท\.?`, ToolLocalHealthFund, "local health fund"),
-		r(`กองทุนสวัสดิการ(?:ชุมชน|สังคม)`, ToolCommunityWelfareFund, "กองทุนสวัสดิการชุมชน"),
-		r(`แผนที่(?:ทางเดิน)?ยุทธศาสตร์`, ToolStrategicRouteMap, "แผนที่ยุทธศาสตร์"),
-		r(`แผนที่(?:สุขภาวะ|ชุมชน|ทางสังคม|ทางเดินสุขภาพ)`, ToolHealthMapping, "แผนที่สุขภาวะ"),
-		r(`(?:ถอด|สรุป|ชุด)บทเรียน`, ToolLessonDistillation, "ถอดบทเรียน"),
-		r(`จัดการความรู้|คลังความรู้`, ToolKnowledgeManagement, "การจัดการความรู้"),
-		r(`แผนชุมชน|แผนสุขภาวะ|แผนสุขภาพ(?:ตำบล|ชุมชน|หมู่บ้าน)|แผนพัฒนาท้องถิ่น`, ToolCommunityPlan, "community plan"),
-		r(`บันทึกข้อตกลง|บันทึกความร่วมมือ`, ToolMOU, "บันทึกข้อตกลง"),
-		r(`นักสานพลัง|นนส\.`, ToolCapacityBuilding, "นักสานพลัง"),
-		r(`หนังสือแสดงเจตนา|สิทธิการตายดี|มาตรา\s?12`, ToolLivingWill, "living will (s.12)"),
+		r(`(?:การ)?ประเมินผลกระทบ(?:ด้าน|ทาง)?สิ่งแวดล้อม(?:และ|และด้าน|และทาง)สุขภาพ`, hia, ToolEHIA, "การประเมินผลกระทบสิ่งแวดล้อมและสุขภาพ"),
+		r(`โครงการ(?:หรือกิจกรรม)?ที่อาจก่อให้เกิดผลกระทบต่อชุมชนอย่างรุนแรง`, []string{"โครงการที่อาจ", "โครงการหรือกิจกรรมที่อาจ"}, ToolEHIA, "project with severe impact (Constitution s.67)"),
+		r(`(?:การ)?ประเมินผลกระทบ(?:ด้าน|ทาง|ต่อ)?สุขภาพ(?:\s*(?:โดย|ของ)?ชุมชน)`, hia, ToolCHIA, "HIA by the community"),
+		r(`(?:การ)?ประเมินผลกระทบ(?:ด้าน|ทาง|ต่อ)?สุขภาพ`, hia, ToolHIA, "การประเมินผลกระทบด้านสุขภาพ"),
+		r(`เอช\s?ไอ\s?เอ`, []string{"เอช"}, ToolHIA, "เอช ไอ เอ"),
+		r(`กองทุนหลักประกันสุขภาพ|กองทุนหลักประกัน|กองทุน(?:ทุน)?สุขภาพ(?:ตำบล|ชุมชน|ท้องถิ่น|ฯ)?|กปท\.?`, []string{"กองทุนหลักประกัน", "กองทุนสุขภาพ", "กองทุนทุนสุขภาพ", "กปท"}, ToolLocalHealthFund, "local health fund"),
+		r(`กองทุนสวัสดิการ(?:ชุมชน|สังคม)`, []string{"กองทุนสวัสดิการ"}, ToolCommunityWelfareFund, "กองทุนสวัสดิการชุมชน"),
+		r(`แผนที่(?:ทางเดิน)?ยุทธศาสตร์`, []string{"แผนที่ยุทธศาสตร์", "แผนที่ทางเดินยุทธศาสตร์"}, ToolStrategicRouteMap, "แผนที่ยุทธศาสตร์"),
+		r(`แผนที่(?:สุขภาวะ|ชุมชน|ทางสังคม|ทางเดินสุขภาพ)`, []string{"แผนที่สุขภาวะ", "แผนที่ชุมชน", "แผนที่ทางสังคม", "แผนที่ทางเดินสุขภาพ"}, ToolHealthMapping, "แผนที่สุขภาวะ"),
+		r(`(?:ถอด|สรุป|ชุด)บทเรียน`, []string{"ถอดบทเรียน", "สรุปบทเรียน", "ชุดบทเรียน"}, ToolLessonDistillation, "ถอดบทเรียน"),
+		r(`จัดการความรู้|คลังความรู้`, []string{"จัดการความรู้", "คลังความรู้"}, ToolKnowledgeManagement, "การจัดการความรู้"),
+		r(`แผนชุมชน|แผนสุขภาวะ|แผนสุขภาพ(?:ตำบล|ชุมชน|หมู่บ้าน)|แผนพัฒนาท้องถิ่น`, []string{"แผนชุมชน", "แผนสุขภาวะ", "แผนสุขภาพ", "แผนพัฒนาท้องถิ่น"}, ToolCommunityPlan, "community plan"),
+		r(`บันทึกข้อตกลง|บันทึกความร่วมมือ`, []string{"บันทึกข้อตกลง", "บันทึกความร่วมมือ"}, ToolMOU, "บันทึกข้อตกลง"),
+		r(`นักสานพลัง|นนส\.`, []string{"นักสานพลัง", "นนส."}, ToolCapacityBuilding, "นักสานพลัง"),
+		r(`หนังสือแสดงเจตนา|สิทธิการตายดี|มาตรา\s?12`, []string{"หนังสือแสดงเจตนา", "สิทธิการตายดี", "มาตรา"}, ToolLivingWill, "living will (s.12)"),
 	}
 })
 
@@ -171,31 +175,19 @@ var issueSubjects = []string{"ผู้สูงอายุ", "เด็ก", "
 // findTools returns the tool surfaces in normalised text t. year is the
 // document's CE year (0 if unknown): a bare ธรรมนูญสุขภาพ before 2009 is the
 // draft national charter.
-func findTools(t ntext, year int) []toolHit {
+func findTools(t ntext, lh *lexHits, year int) []toolHit {
 	s := t.s
 	var hits []toolHit
-	taken := func(i, j int) bool {
-		for _, h := range hits {
-			if i < h.end && j > h.start {
-				return true
-			}
-		}
-		return false
-	}
+	used := newSpanSet(len(s))
 	add := func(h toolHit) {
-		if !taken(h.start, h.end) {
+		if !used.taken(h.start, h.end) {
 			hits = append(hits, h)
+			used.mark(h.start, h.end)
 		}
 	}
 	// Assemblies: classify each สมัชชา by what follows it.
-	for i := 0; ; {
-		k := strings.Index(s[i:], "สมัชชา")
-		if k < 0 {
-			break
-		}
-		st := i + k
-		en := st + len("สมัชชา")
-		i = en
+	for _, x := range lh[lexAssembly] {
+		st, en := x.start, x.end
 		rest := s[en:]
 		h := toolHit{start: st, end: en, weight: 1}
 		switch {
@@ -220,14 +212,8 @@ func findTools(t ntext, year int) []toolHit {
 		add(h)
 	}
 	// Charters: never รัฐธรรมนูญ or กรมพระธรรมนูญ.
-	for i := 0; ; {
-		k := strings.Index(s[i:], "ธรรมนูญ")
-		if k < 0 {
-			break
-		}
-		st := i + k
-		en := st + len("ธรรมนูญ")
-		i = en
+	for _, x := range lh[lexCharter] {
+		st, en := x.start, x.end
 		before := tail(s, st, 6)
 		if strings.HasSuffix(before, "รัฐ") || strings.HasSuffix(before, "กรมพระ") {
 			continue
@@ -256,25 +242,23 @@ func findTools(t ntext, year int) []toolHit {
 		}
 		add(h)
 	}
-	for _, tr := range toolRules() {
-		for _, loc := range tr.re.FindAllStringIndex(s, -1) {
+	rules := toolRules()
+	starts := make([][]int, len(rules))
+	for _, x := range lh[lexToolRule] {
+		starts[x.idx] = append(starts[x.idx], x.start)
+	}
+	for i, tr := range rules {
+		for _, loc := range findAllAnchored(tr.anc, s, starts[i]) {
 			add(toolHit{start: loc[0], end: loc[1], tool: tr.tool, weight: 1, rule: tr.rule})
 		}
 	}
 	// English phrases, then whole ASCII words. KM must be upper case (km is
 	// a kilometre).
 	ls := t.lower
-	for _, p := range asciiToolPhrases {
-		for i := 0; ; {
-			k := strings.Index(ls[i:], p.phrase)
-			if k < 0 {
-				break
-			}
-			st := i + k
-			i = st + len(p.phrase)
-			if asciiWordAt(ls, st, i) {
-				add(toolHit{start: st, end: i, tool: p.tool, weight: 1, rule: p.phrase})
-			}
+	for _, x := range indexOrder(lh[lexToolPhrase]) {
+		if asciiWordAt(ls, x.start, x.end) {
+			p := asciiToolPhrases[x.idx]
+			add(toolHit{start: x.start, end: x.end, tool: p.tool, weight: 1, rule: p.phrase})
 		}
 	}
 	for i := 0; i < len(ls); {
