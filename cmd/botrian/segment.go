@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unsafe"
 
 	"github.com/botrian/botrian/indexer/thai"
 )
@@ -50,15 +51,31 @@ substrings, so deleting every '|' gives the input line back.`)
 	return segmentLines(seg, e.stdin, e.stdout)
 }
 
-// segmentLines copies r to w line by line, cutting each line.
+// segmentLines copies r to w line by line, cutting each line. Lines are
+// read in place from the reader's buffer (a long line is gathered in
+// long), so that segmenting allocates almost nothing: a run that allocates
+// stays under the first garbage collection, which on one core would cost
+// a third of the time.
 func segmentLines(seg *thai.Segmenter, r io.Reader, w io.Writer) error {
 	in := bufio.NewReaderSize(r, 64<<10)
 	out := bufio.NewWriterSize(w, 64<<10)
 	var toks []thai.Token
+	var long []byte
 	for {
-		line, err := in.ReadString('\n')
+		line, err := in.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			long = append(long[:0], line...)
+			for err == bufio.ErrBufferFull {
+				line, err = in.ReadSlice('\n')
+				long = append(long, line...)
+			}
+			line = long
+		}
 		if len(line) > 0 {
-			body := strings.TrimSuffix(line, "\n")
+			// text aliases line, which stays unchanged until the next read;
+			// toks, which may point into it, is done with by then.
+			text := unsafe.String(unsafe.SliceData(line), len(line))
+			body := strings.TrimSuffix(text, "\n")
 			body = strings.TrimSuffix(body, "\r")
 			toks = seg.AppendSegment(toks[:0], body)
 			for i, t := range toks {
@@ -67,7 +84,7 @@ func segmentLines(seg *thai.Segmenter, r io.Reader, w io.Writer) error {
 				}
 				out.WriteString(body[t.Start:t.End])
 			}
-			out.WriteString(line[len(body):])
+			out.WriteString(text[len(body):])
 		}
 		if err == io.EOF {
 			break
