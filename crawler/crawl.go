@@ -230,63 +230,79 @@ func (c *Crawler) Run(ctx context.Context) (Stats, error) {
 		return st, fmt.Errorf("crawl: %w", err)
 	}
 
-	results := make(chan result)
+	results := make(chan result, c.cfg.Concurrency)
 	active := 0
 	var runErr error
 	for {
-		limited := c.cfg.MaxPages > 0 && int(fetched)+active >= c.cfg.MaxPages
-		if ctx.Err() == nil && runErr == nil && !limited && active < c.cfg.Concurrency {
-			it, ok, err := c.fr.next()
+		free := c.cfg.Concurrency - active
+		if c.cfg.MaxPages > 0 {
+			free = min(free, c.cfg.MaxPages-int(fetched)-active)
+		}
+		if ctx.Err() == nil && runErr == nil && free > 0 {
+			// One transaction takes as many URLs as there are free slots.
+			its, err := c.fr.nextN(free)
 			if err != nil {
 				runErr = fmt.Errorf("crawl: %w", err)
 				continue
 			}
-			if ok {
+			for _, it := range its {
 				st.Queued--
 				active++
 				go func() { results <- c.process(ctx, it) }()
+			}
+			if len(its) > 0 {
 				continue
 			}
 		}
 		if active == 0 {
 			break
 		}
-		r := <-results
-		active--
-		if r.cancelled {
-			if err := c.fr.requeue(r.it); err != nil && runErr == nil {
-				runErr = fmt.Errorf("crawl: %w", err)
+		// Wait for one result, take whatever else is ready, and record them
+		// all in one transaction.
+		rs := []result{<-results}
+	drain:
+		for {
+			select {
+			case r := <-results:
+				rs = append(rs, r)
+			default:
+				break drain
 			}
-			st.Queued++
-			continue
 		}
-		n, err := c.fr.finish(r.it, r.links, r.doc != nil, r.requested)
+		active -= len(rs)
+		queued, err := c.fr.finishAll(rs)
 		if err != nil {
 			if runErr == nil {
 				runErr = fmt.Errorf("crawl: %w", err)
 			}
 			continue
 		}
-		if r.requested {
-			fetched++
-		}
-		st.Queued += n
-		c.count(&st, r)
-		var fe *FetchError
-		if r.it.Kind == kindPage && errors.As(r.err, &fe) && isGoneStatus(fe.Status) {
-			if err := c.dropGone(r.it.Key, b); err != nil && runErr == nil {
-				runErr = fmt.Errorf("crawl: %w", err)
+		for i, r := range rs {
+			if r.cancelled {
+				st.Queued++
+				continue
 			}
-		}
-		if r.doc != nil {
-			if err := b.add(r.it.Key, *r.doc, r.preferred, r.groupKeys); err != nil && runErr == nil {
-				runErr = err
+			if r.requested {
+				fetched++
 			}
-		}
-		st.Documents = b.merged
-		st.Elapsed = c.cfg.Now().Sub(start)
-		if c.cfg.Progress != nil {
-			c.cfg.Progress(st)
+			st.Queued += queued[i]
+			c.count(&st, r)
+			var fe *FetchError
+			if r.it.Kind == kindPage && errors.As(r.err, &fe) && isGoneStatus(fe.Status) {
+				if err := c.dropGone(r.it.Key, b); err != nil && runErr == nil {
+					runErr = fmt.Errorf("crawl: %w", err)
+				}
+			}
+			if r.doc != nil {
+				if err := b.add(r.it.Key, *r.doc, r.preferred, r.groupKeys); err != nil && runErr == nil {
+					runErr = err
+				}
+			}
+			st.Documents = b.merged
+			st.Elapsed = c.cfg.Now().Sub(start)
+			if c.cfg.Progress != nil {
+				c.cfg.Progress(st)
+			}
 		}
 	}
 	if err := b.compact(); err != nil && runErr == nil {
@@ -463,11 +479,22 @@ func (c *Crawler) process(ctx context.Context, it item) result {
 // so the article stays under the best URL left. Those are marked pending in
 // the same transaction, so a kill loses none of them.
 func (c *Crawler) dropGone(key string, b *batch) error {
+	if err := c.pages.remove(key); err != nil {
+		return err
+	}
+	var known bool
+	err := c.fr.db.View(func(tx *bolt.Tx) error {
+		known = tx.Bucket(bucketGroups).Get([]byte("u:"+key)) != nil
+		return nil
+	})
+	if err != nil || !known {
+		return err // never a document: nothing to remove
+	}
 	if err := b.flush(); err != nil {
 		return err
 	}
 	var rest []string
-	err := c.fr.db.Update(func(tx *bolt.Tx) error {
+	err = c.fr.db.Update(func(tx *bolt.Tx) error {
 		var err error
 		if rest, err = dropTx(tx, key); err != nil {
 			return err
@@ -481,9 +508,6 @@ func (c *Crawler) dropGone(key string, b *batch) error {
 	})
 	if err != nil {
 		return fmt.Errorf("drop %s: %w", key, err)
-	}
-	if err := c.pages.remove(key); err != nil {
-		return err
 	}
 	c.log.Info("page gone, document removed", "url", key)
 	for _, k := range rest {

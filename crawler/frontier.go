@@ -252,72 +252,90 @@ func (f *frontier) addTx(tx *bolt.Tx, es []entry) (int, error) {
 	return n, nil
 }
 
-// next takes the first URL from the queue and marks it fetching. ok is false
-// when the queue is empty.
-func (f *frontier) next() (it item, ok bool, err error) {
+// nextN takes up to n URLs from the head of the queue, in one transaction,
+// and marks them fetching. It returns none when the queue is empty.
+func (f *frontier) nextN(n int) (its []item, err error) {
 	err = f.db.Update(func(tx *bolt.Tx) error {
+		its = its[:0]
 		queue, urls := tx.Bucket(bucketQueue), tx.Bucket(bucketURLs)
-		k, v := queue.Cursor().First()
-		if k == nil {
-			return nil
+		c := queue.Cursor()
+		var seqs [][]byte
+		for k, v := c.First(); k != nil && len(its) < n; k, v = c.Next() {
+			key := string(v)
+			raw := urls.Get(v)
+			if raw == nil {
+				return fmt.Errorf("queued url %s has no state", key)
+			}
+			it := item{Key: key}
+			if err := json.Unmarshal(raw, &it.urlState); err != nil {
+				return fmt.Errorf("decode state of %s: %w", key, err)
+			}
+			it.State = stateFetching
+			if err := putState(urls, key, it.urlState); err != nil {
+				return err
+			}
+			its = append(its, it)
+			seqs = append(seqs, slices.Clone(k))
 		}
-		key := string(v)
-		if err := queue.Delete(k); err != nil {
-			return err
-		}
-		raw := urls.Get(v)
-		if raw == nil {
-			return fmt.Errorf("queued url %s has no state", key)
-		}
-		if err := json.Unmarshal(raw, &it.urlState); err != nil {
-			return fmt.Errorf("decode state of %s: %w", key, err)
-		}
-		it.Key, it.State = key, stateFetching
-		ok = true
-		return putState(urls, key, it.urlState)
-	})
-	return it, ok, err
-}
-
-// requeue puts an item taken by next back at its old queue position, for a
-// fetch interrupted by cancellation.
-func (f *frontier) requeue(it item) error {
-	return f.db.Update(func(tx *bolt.Tx) error {
-		it.State = stateQueued
-		if err := putState(tx.Bucket(bucketURLs), it.Key, it.urlState); err != nil {
-			return err
-		}
-		return tx.Bucket(bucketQueue).Put(seqKey(it.Seq), []byte(it.Key))
-	})
-}
-
-// finish records the outcome of an item in one transaction: its new state,
-// the links found on it (queued), whether its document is pending, and the
-// pass's fetched count when a request was sent. It returns how many links
-// were newly queued.
-func (f *frontier) finish(it item, links []entry, pending, requested bool) (int, error) {
-	var n int
-	err := f.db.Update(func(tx *bolt.Tx) error {
-		it.Seq = 0
-		if err := putState(tx.Bucket(bucketURLs), it.Key, it.urlState); err != nil {
-			return err
-		}
-		var err error
-		if n, err = f.addTx(tx, links); err != nil {
-			return err
-		}
-		if pending {
-			if err := tx.Bucket(bucketPending).Put([]byte(it.Key), nil); err != nil {
+		for _, k := range seqs {
+			if err := queue.Delete(k); err != nil {
 				return err
 			}
 		}
-		if !requested {
-			return nil
-		}
-		meta := tx.Bucket(bucketMeta)
-		return putUint(meta, "fetched", getUint(meta, "fetched")+1)
+		return nil
 	})
-	return n, err
+	return its, err
+}
+
+// requeueTx puts an item taken by nextN back at its old queue position,
+// for a fetch interrupted by cancellation.
+func requeueTx(tx *bolt.Tx, it item) error {
+	it.State = stateQueued
+	if err := putState(tx.Bucket(bucketURLs), it.Key, it.urlState); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketQueue).Put(seqKey(it.Seq), []byte(it.Key))
+}
+
+// finishAll records the outcomes of several items in one transaction: each
+// one's new state, the links found on it (queued), a pending mark when it
+// gave a document, and the pass's fetched count when a request was sent. A
+// cancelled item goes back to its queue position. It returns how many links
+// each one newly queued.
+func (f *frontier) finishAll(rs []result) ([]int, error) {
+	queued := make([]int, len(rs))
+	err := f.db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		fetched := getUint(meta, "fetched")
+		for i, r := range rs {
+			if r.cancelled {
+				if err := requeueTx(tx, r.it); err != nil {
+					return err
+				}
+				continue
+			}
+			it := r.it
+			it.Seq = 0
+			if err := putState(tx.Bucket(bucketURLs), it.Key, it.urlState); err != nil {
+				return err
+			}
+			n, err := f.addTx(tx, r.links)
+			if err != nil {
+				return err
+			}
+			queued[i] = n
+			if r.doc != nil {
+				if err := tx.Bucket(bucketPending).Put([]byte(it.Key), nil); err != nil {
+					return err
+				}
+			}
+			if r.requested {
+				fetched++
+			}
+		}
+		return putUint(meta, "fetched", fetched)
+	})
+	return queued, err
 }
 
 // fetched returns how many URLs this pass has processed.
@@ -348,20 +366,6 @@ func (f *frontier) pendingKeys() ([]string, error) {
 		})
 	})
 	return keys, err
-}
-
-// clearPending removes keys from the pending set once their documents are
-// merged.
-func (f *frontier) clearPending(keys []string) error {
-	return f.db.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketPending)
-		for _, k := range keys {
-			if err := b.Delete([]byte(k)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 }
 
 // state returns the stored state of a canonical URL.

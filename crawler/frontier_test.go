@@ -45,7 +45,7 @@ func TestFrontierRecoversFetching(t *testing.T) {
 			break
 		}
 		order = append(order, it.Key)
-		if _, err := fr.finish(it, []entry{{Key: "http://a.org/2", URL: "http://a.org/2"}}, false, true); err != nil {
+		if _, err := fr.finishAll([]result{{it: it, links: []entry{{Key: "http://a.org/2", URL: "http://a.org/2"}}, requested: true}}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -132,4 +132,14 @@ func TestCrawlSIGKILL(t *testing.T) {
 	if diff := cmp.Diff(want, docSet(t, site, dir)); diff != "" {
 		t.Errorf("documents after two SIGKILLs and a rerun (-uninterrupted +killed):\n%s", diff)
 	}
+}
+
+// next takes the first URL from the queue and marks it fetching. ok is false
+// when the queue is empty.
+func (f *frontier) next() (it item, ok bool, err error) {
+	its, err := f.nextN(1)
+	if err != nil || len(its) == 0 {
+		return item{}, false, err
+	}
+	return its[0], true, nil
 }
