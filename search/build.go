@@ -202,13 +202,15 @@ func (s *Searcher) clauseQuery(c Clause, fields []string) query.Query {
 			addText(c.Text)
 		}
 	case Tool:
-		add(termQ(indexer.FieldTool, c.Value, boostEntityField))
-		add(termQ(indexer.FieldToolMentioned, c.Value, boostEntityMention))
-		if t, ok := facet.Tool(c.Value).Info(); ok {
-			addText(t.Thai)
-			for _, a := range t.Aliases {
-				if !strings.Contains(a, " ") {
-					addText(a)
+		for _, v := range append([]string{c.Value}, c.Also...) {
+			add(termQ(indexer.FieldTool, v, boostEntityField))
+			add(termQ(indexer.FieldToolMentioned, v, boostEntityMention))
+			if t, ok := facet.Tool(v).Info(); ok {
+				addText(t.Thai)
+				for _, a := range t.Aliases {
+					if !strings.Contains(a, " ") {
+						addText(a)
+					}
 				}
 			}
 		}

@@ -37,6 +37,9 @@ type Clause struct {
 	// Value is the canonical value of a recognised Year, Province, Tool
 	// or Org.
 	Value string
+	// Also are further values a Tool clause may mean: English words that
+	// name several tools ("health assembly", "charter").
+	Also []string `json:",omitempty"`
 	// Latin is set for words in Latin script.
 	Latin bool
 }
@@ -329,6 +332,11 @@ func entityAt(toks []piece, i int) (int, Clause, bool) {
 		if o, ok := facet.LookupOrg(text); ok && (n > 1 || !latin || len(text) >= 3) {
 			return n, Clause{Kind: Org, Text: text, Value: o.ID, Latin: latin}, true
 		}
+		if latin {
+			if tools := englishTools(text, n); len(tools) > 0 {
+				return n, Clause{Kind: Tool, Text: text, Value: tools[0], Also: tools[1:], Latin: true}, true
+			}
+		}
 	}
 	return 0, Clause{}, false
 }
@@ -389,5 +397,31 @@ func scriptRuns(w string) []piece {
 		}
 	}
 	emit(len(w))
+	return out
+}
+
+// englishTools returns the tools whose English name or alias holds the n
+// words of text in a row ("health assembly" → the assemblies), or whose
+// family text names (a single word: "charter", "assembly", "fund"). Generic
+// words alone ("health", "community") name no tool.
+func englishTools(text string, n int) []string {
+	var out []string
+	for _, t := range facet.Tools() {
+		match := false
+		if n == 1 {
+			match = strings.EqualFold(t.Family, text) || strings.EqualFold(t.Family+"s", text)
+		} else {
+			for _, name := range append([]string{t.English}, t.Aliases...) {
+				name = " " + strings.ToLower(strings.NewReplacer("(", "", ")", "", "/", " ").Replace(name)) + " "
+				if strings.Contains(strings.Join(strings.Fields(name), " ")+" ", " "+text+" ") ||
+					strings.Contains(" "+strings.Join(strings.Fields(name), " ")+" ", " "+text+" ") {
+					match = true
+				}
+			}
+		}
+		if match && t.Parent == "" {
+			out = append(out, string(t.ID))
+		}
+	}
 	return out
 }

@@ -29,6 +29,9 @@ func TestParseQuery(t *testing.T) {
 		{"เลย", []Clause{{Kind: Province, Text: "เลย", Value: "เลย"}}},
 		{"ไม่ได้เลย", []Clause{{Kind: Words, Text: "ไม่ได้เลย"}}},
 		{"the", nil},
+		{"health assembly Songkhla", []Clause{{Kind: Tool, Text: "health assembly", Value: "area_assembly", Also: []string{"issue_assembly", "national_assembly"}, Latin: true}, {Kind: Province, Text: "songkhla", Value: "สงขลา", Latin: true}}},
+		{"charter", []Clause{{Kind: Tool, Text: "charter", Value: "area_charter", Also: []string{"national_charter"}, Latin: true}}},
+		{"community", []Clause{{Kind: Words, Text: "community", Latin: true}}},
 		{"- \"\"", nil},
 	}
 	for _, tt := range tests {
