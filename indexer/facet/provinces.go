@@ -242,12 +242,18 @@ func lookupKey(s string) string {
 // Provinces returns the 77 provinces in ISO order. The result is a copy.
 func Provinces() []ProvinceInfo {
 	out := make([]ProvinceInfo, len(provinceTable))
-	for i, p := range provinceTable {
-		p.EnglishAliases = slices.Clone(p.EnglishAliases)
-		p.Aliases = slices.Clone(p.Aliases)
-		out[i] = p
+	for i := range provinceTable {
+		out[i] = provinceRow(i)
 	}
 	return out
+}
+
+// provinceRow returns a copy of row i that callers may change freely.
+func provinceRow(i int) ProvinceInfo {
+	p := provinceTable[i]
+	p.EnglishAliases = slices.Clone(p.EnglishAliases)
+	p.Aliases = slices.Clone(p.Aliases)
+	return p
 }
 
 // LookupProvince resolves a user's or URL's province: the canonical Thai
@@ -264,12 +270,12 @@ func LookupProvince(s string) (ProvinceInfo, bool) {
 			}
 			k2 := strings.TrimPrefix(k, prefix)
 			if i, ok := g.lookup[k2]; ok {
-				return Provinces()[i], true
+				return provinceRow(i), true
 			}
 			continue
 		}
 		if i, ok := g.lookup[k]; ok {
-			return Provinces()[i], true
+			return provinceRow(i), true
 		}
 	}
 	if strings.HasSuffix(k, "province") {
@@ -284,7 +290,7 @@ func (p Province) Info() (ProvinceInfo, bool) {
 	if !ok {
 		return ProvinceInfo{}, false
 	}
-	return Provinces()[i], true
+	return provinceRow(i), true
 }
 
 // HealthRegionProvinces returns the provinces of health region n (1-13).
