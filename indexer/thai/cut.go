@@ -1,5 +1,7 @@
 package thai
 
+import "slices"
+
 // unit is one Thai character of a run as the dictionary sees it: a decoded
 // symbol, where it starts, and whether a word may start there without
 // cutting a Thai character cluster.
@@ -142,23 +144,30 @@ const infCost = ^uint64(0)
 // cutThai appends the tokens of the run in sc.units. It picks, among all
 // cuts at cluster boundaries into dictionary words and unknown clusters,
 // the one with the fewest unknown characters, then the fewest tokens; ties
-// go to the longest last word. Time is linear in the run: each position
-// walks the trie at most the length of the longest word.
+// go to the longest first word, then the longest second, and so on
+// (โครงการ|ขับเคลื่อน, not โครง|การขับเคลื่อน). The search runs from the end
+// of the run: cost[i] is the cost of the best cut of units[i:]. Time is
+// linear in the run: each position walks the trie at most the length of
+// the longest word.
 func (s *Segmenter) cutThai(dst []Token, text string, sc *scratch) []Token {
 	u := sc.units
 	m := len(u)
+	// Each scratch slice is grown on its own: parts() grows cost and back
+	// without known.
 	if cap(sc.cost) < m+1 {
 		sc.cost = make([]uint64, m+1)
+	}
+	if cap(sc.back) < m+1 {
 		sc.back = make([]int32, m+1)
+	}
+	if cap(sc.known) < m+1 {
 		sc.known = make([]bool, m+1)
 	}
-	cost, back, known := sc.cost[:m+1], sc.back[:m+1], sc.known[:m+1]
-	for i := range cost {
+	cost, next, known := sc.cost[:m+1], sc.back[:m+1], sc.known[:m+1]
+	cost[m] = 0
+	for i := m - 1; i >= 0; i-- {
 		cost[i] = infCost
-	}
-	cost[0] = 0
-	for i := 0; i < m; i++ {
-		if cost[i] == infCost {
+		if !u[i].brk {
 			continue
 		}
 		for _, t := range s.dicts {
@@ -170,9 +179,9 @@ func (s *Segmenter) cutThai(dst []Token, text string, sc *scratch) []Token {
 					break
 				}
 				node = uint32(n)
-				if a[2*n]&termBit != 0 && (k+1 == m || u[k+1].brk) {
-					if c := cost[i] + 1; c < cost[k+1] {
-						cost[k+1], back[k+1], known[k+1] = c, int32(i), true
+				if a[2*n]&termBit != 0 && (k+1 == m || u[k+1].brk) && cost[k+1] != infCost {
+					if c := cost[k+1] + 1; c <= cost[i] {
+						cost[i], next[i], known[i] = c, int32(k+1), true
 					}
 				}
 			}
@@ -181,14 +190,17 @@ func (s *Segmenter) cutThai(dst []Token, text string, sc *scratch) []Token {
 		for k < m && !u[k].brk {
 			k++
 		}
-		if c := cost[i] + uint64(k-i)<<32 + 1; c < cost[k] {
-			cost[k], back[k], known[k] = c, int32(i), false
+		if cost[k] != infCost {
+			if c := cost[k] + uint64(k-i)<<32 + 1; c < cost[i] {
+				cost[i], next[i], known[i] = c, int32(k), false
+			}
 		}
 	}
 	segs := sc.segs[:0]
-	for p := m; p > 0; p = int(back[p]) {
-		segs = append(segs, span{from: back[p], to: int32(p), dict: known[p]})
+	for p := 0; p < m; p = int(next[p]) {
+		segs = append(segs, span{from: int32(p), to: next[p], dict: known[p]})
 	}
+	slices.Reverse(segs)
 	sc.segs = segs
 	// segs is reversed. A one-cluster word beside an unknown stretch is more
 	// likely a piece of that unknown word (นิ|ส|สัน is one name).
