@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -18,7 +19,7 @@ import (
 
 // Crawler defaults, used when the Config field is zero.
 const (
-	DefaultConcurrency = 4  // fetches in flight over all hosts
+	DefaultConcurrency = 4  // least fetches in flight over all hosts
 	DefaultBatchSize   = 50 // documents per documents.jsonl merge
 )
 
@@ -48,7 +49,9 @@ type Config struct {
 	// 0 means no limit.
 	MaxDepth int
 	// Concurrency is the number of fetches in flight over all hosts;
-	// Fetch.ConcurrencyPerHost bounds each host.
+	// Fetch.ConcurrencyPerHost bounds each host. 0 means
+	// ConcurrencyPerHost times the number of seed hosts, and at least
+	// DefaultConcurrency.
 	Concurrency int
 	// BatchSize is how many documents are merged into documents.jsonl at a
 	// time. Fetched pages and their pending documents are durable in crawl.db
@@ -66,6 +69,9 @@ type Config struct {
 	// clock unless Fetch.Now is set.
 	Now func() time.Time
 }
+
+// ErrConfig: a Config or FetchConfig field has an invalid value.
+var ErrConfig = errors.New("invalid crawl configuration")
 
 // Stats counts what a run did.
 type Stats struct {
@@ -95,8 +101,8 @@ type Crawler struct {
 // New opens (or creates) the crawl state in cfg.Dir. A crawl.db held by
 // another process fails after a short wait.
 func New(cfg Config) (*Crawler, error) {
-	if cfg.Concurrency <= 0 {
-		cfg.Concurrency = DefaultConcurrency
+	if cfg.Concurrency < 0 || cfg.Fetch.ConcurrencyPerHost < 0 {
+		return nil, fmt.Errorf("crawl: concurrency %d, %d per host: %w", cfg.Concurrency, cfg.Fetch.ConcurrencyPerHost, ErrConfig)
 	}
 	if cfg.BatchSize <= 0 {
 		cfg.BatchSize = DefaultBatchSize
@@ -129,6 +135,10 @@ func New(cfg Config) (*Crawler, error) {
 		u, _ := url.Parse(key)
 		c.scope[scopeKey(u)] = true
 		c.seeds = append(c.seeds, entry{Key: key, URL: fetchURL})
+	}
+	if c.cfg.Concurrency == 0 {
+		perHost := cmp.Or(cfg.Fetch.ConcurrencyPerHost, DefaultConcurrencyPerHost)
+		c.cfg.Concurrency = max(DefaultConcurrency, perHost*len(c.scope))
 	}
 	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
 		return nil, fmt.Errorf("crawl data dir: %w", err)

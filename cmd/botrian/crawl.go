@@ -25,14 +25,14 @@ func runCrawl(ctx context.Context, e env, args []string) error {
 	maxPages := fs.Int("max-pages", 0, "stop after `N` URLs fetched in this pass (0: no limit)")
 	maxDepth := fs.Int("max-depth", 0, "follow at most `D` links from a seed (0: no limit)")
 	rate := fs.Float64("rate", crawler.DefaultRatePerHost, "requests per second per host")
-	conc := fs.Int("concurrency", crawler.DefaultConcurrency, "fetches in flight over all hosts")
+	conc := fs.Int("concurrency", crawler.DefaultConcurrencyPerHost, "fetches in flight per host")
 	allowPrivate := fs.Bool("allow-private", false, "allow private, loopback and link-local addresses")
 	logFormat := fs.String("log-format", "text", "log format on stderr: text or json")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if len(seeds) == 0 || fs.NArg() > 0 || (*logFormat != "text" && *logFormat != "json") {
-		fmt.Fprintln(e.stderr, "crawl: need at least one --seed URL, no arguments, and --log-format text or json")
+	if len(seeds) == 0 || fs.NArg() > 0 || (*logFormat != "text" && *logFormat != "json") || *conc < 1 || *rate <= 0 {
+		fmt.Fprintln(e.stderr, "crawl: need at least one --seed URL, no arguments, --concurrency and --rate above 0, and --log-format text or json")
 		fs.Usage()
 		return errUsage
 	}
@@ -48,8 +48,8 @@ func runCrawl(ctx context.Context, e env, args []string) error {
 	}
 	log := slog.New(h).With("component", "crawler")
 	cfg := crawler.Config{
-		Dir: *data, Seeds: seeds, MaxPages: *maxPages, MaxDepth: *maxDepth, Concurrency: *conc, Logger: log,
-		Fetch: crawler.FetchConfig{RatePerHost: *rate, AllowPrivate: *allowPrivate},
+		Dir: *data, Seeds: seeds, MaxPages: *maxPages, MaxDepth: *maxDepth, Logger: log,
+		Fetch: crawler.FetchConfig{RatePerHost: *rate, ConcurrencyPerHost: *conc, AllowPrivate: *allowPrivate},
 	}
 	var last time.Time
 	if tty {
