@@ -95,7 +95,7 @@ func Extract(in Input) Facts {
 		return field{name, s, t, scanLex(t.lower)}
 	}
 	title := mk("title", in.Title)
-	body := mk("body", in.Body)
+	body := mk("body", cutBoilerplate(in.Body))
 	tags := mk("tags", strings.Join(in.Tags, "\n"))
 	cats := mk("categories", strings.Join(in.Categories, "\n"))
 	project := mk("project", in.Project)
@@ -113,6 +113,31 @@ func Extract(in Input) Facts {
 		}
 	}
 	return fx
+}
+
+// boilerplateHeadings are lines that start a site's related-links or
+// comments block. The crawler strips these; a line left in the body that
+// is exactly one of them ends the article for Extract too, so a province in
+// a related headline never becomes a facet.
+var boilerplateHeadings = []string{
+	"หัวข้อที่เกี่ยวข้อง", "บทความที่เกี่ยวข้อง", "ข่าวที่เกี่ยวข้อง", "เรื่องที่เกี่ยวข้อง", "Check Also",
+	"Related Articles", "Related Posts", "แสดงความคิดเห็น/แลกเปลี่ยนเรียนรู้",
+}
+
+// cutBoilerplate returns body up to the first boilerplate heading line.
+func cutBoilerplate(body string) string {
+	for i := 0; i < len(body); {
+		j := strings.IndexByte(body[i:], '\n')
+		if j < 0 {
+			j = len(body) - i
+		}
+		line := strings.TrimRight(strings.TrimSpace(body[i:i+j]), ":")
+		if slices.Contains(boilerplateHeadings, line) {
+			return body[:i]
+		}
+		i += j + 1
+	}
+	return body
 }
 
 func extractYears(fx *Facts, in Input, body field) {
@@ -390,6 +415,34 @@ func extractProvinces(fx *Facts, title, body, tags, cats, project field) {
 			}
 		}
 	}
+	// Weak evidence only: the province of an institution (โรงพยาบาลX) or
+	// of districts is the subject when it is the only one the text names
+	// that way, or when it adds up to a full mention (title districts
+	// count twice).
+	if len(primary) == 0 {
+		weak := map[Province]float64{}
+		for _, x := range all {
+			if (x.f.name == "body" || x.f.name == "title") && (x.h.inst || x.h.district) && !x.h.venue {
+				w := x.h.weight
+				if x.f.name == "title" {
+					w *= 2
+				}
+				weak[x.h.prov] += w
+			}
+		}
+		best, bestW, ties := Province(""), 0.0, 0
+		for p, w := range weak {
+			switch {
+			case w > bestW:
+				best, bestW, ties = p, w, 1
+			case w == bestW:
+				ties++
+			}
+		}
+		if ties == 1 && (len(weak) == 1 || bestW >= 1) {
+			primary[best] = "the only or main province named through an institution or district"
+		}
+	}
 	order := func(set map[Province]bool) []Province {
 		var ps []Province
 		for p := range set {
@@ -487,7 +540,7 @@ func extractTools(fx *Facts, site string, fields ...field) {
 	}
 	kept := all[:0]
 	for _, x := range all {
-		if x.h.bare && !qualified && site != "areahpp" {
+		if x.h.bare && x.h.tool == ToolAreaAssembly && !qualified && site != "areahpp" {
 			continue
 		}
 		kept = append(kept, x)
@@ -518,9 +571,13 @@ func extractTools(fx *Facts, site string, fields ...field) {
 	}
 	// Body ranking: the top tool, and any tool at least half as weighty.
 	bodyScore := map[Tool]float64{}
+	firstAt := map[Tool]int{}
 	for _, x := range all {
 		if x.f.name == "body" {
 			bodyScore[x.h.tool] += x.h.weight
+			if at, ok := firstAt[x.h.tool]; !ok || x.h.start < at {
+				firstAt[x.h.tool] = x.h.start
+			}
 		}
 	}
 	top := 0.0
@@ -535,9 +592,26 @@ func extractTools(fx *Facts, site string, fields ...field) {
 				tops = append(tops, t)
 			}
 		}
-		// A tie between a core tool and a supporting one goes to the core.
-		slices.SortFunc(tops, func(a, b Tool) int { return cmp.Compare(toolRank(a), toolRank(b)) })
+		// A tie between a core tool and a supporting one goes to the core;
+		// between two of a kind, to the one the story names first.
+		slices.SortFunc(tops, func(a, b Tool) int {
+			return cmp.Or(cmp.Compare(toolCore(b), toolCore(a)), cmp.Compare(firstAt[a], firstAt[b]), cmp.Compare(toolRank(a), toolRank(b)))
+		})
 		primary[tops[0]] = "most frequent in the body"
+	}
+	// With a tool in the title (not the object of a ถอดบทเรียน title), a
+	// body tool named at least as often as the title's joins it: "นักสาน
+	// พลัง... ลงนาม" with two MOUs in the body is about both.
+	if titled && metaAt < 0 {
+		titleTop := 0.0
+		for t := range primary {
+			titleTop = max(titleTop, bodyScore[t])
+		}
+		for t, w := range bodyScore {
+			if _, ok := primary[t]; !ok && w >= 2 && w >= titleTop {
+				primary[t] = "as frequent in the body as the title's tool"
+			}
+		}
 	}
 	// Without a title tool, other frequent tools join the top one.
 	if !titled {
@@ -588,6 +662,16 @@ func extractTools(fx *Facts, site string, fields ...field) {
 		}
 		fx.Evidence = append(fx.Evidence, x.f.ev(facet, string(x.h.tool), x.h.start, x.h.end, rule))
 	}
+}
+
+// toolCore is 1 for the core tools of the Act
+// (assemblies, HIA, charters, the local health fund) rather than a
+// supporting method.
+func toolCore(t Tool) int {
+	if ti, ok := t.Info(); ok && (ti.Family == "assembly" || ti.Family == "hia" || ti.Family == "charter" || t == ToolLocalHealthFund) {
+		return 1
+	}
+	return 0
 }
 
 // toolRank orders tools as the taxonomy lists them (core tools first).

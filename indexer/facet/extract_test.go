@@ -37,6 +37,12 @@ func TestProvincePitfalls(t *testing.T) {
 		{"English tag", Input{Tags: []string{"social chumphon"}, Body: "เครือข่ายประชาสังคม"}, []Province{"ชุมพร"}, nil, nil},
 		{"bare นคร follows the dominant province", Input{Body: "จังหวัดนครศรีธรรมราช คนนคร ภาคประชาชนนคร"}, []Province{"นครศรีธรรมราช"}, nil, []Province{"นครปฐม"}},
 		{"Thai digits and NBSP", Input{Body: "จังหวัด\u00a0ลำปาง\u200b ปี ๒๕๕๗"}, []Province{"ลำปาง"}, nil, nil},
+		{"only an institution names it", Input{Body: "โรงพยาบาลอุดรธานีอบรมพยาบาล"}, []Province{"อุดรธานี"}, nil, nil},
+		{"district in the title", Input{Title: "เครือข่ายหาดใหญ่", Body: "ชุมชนในเทศบาลนครหาดใหญ่"}, []Province{"สงขลา"}, nil, nil},
+		{"one passing district is not enough", Input{Body: "ไปเที่ยวหัวหิน และเชียงแสน"}, nil, []Province{"ประจวบคีรีขันธ์"}, nil},
+		{"safe names need no prefix", Input{Body: "ขยายไปทั่วสตูล"}, []Province{"สตูล"}, nil, nil},
+		{"ตรังกานู is Malaysian", Input{Body: "แรงงานจากตรังกานู ทำงานในจังหวัดปัตตานี"}, []Province{"ปัตตานี"}, nil, []Province{"ตรัง"}},
+		{"related links end the body", Input{Body: "สมัชชาสุขภาพจังหวัดสงขลา\nหัวข้อที่เกี่ยวข้อง\nภูเก็ตอบรมนักสานพลัง"}, []Province{"สงขลา"}, nil, []Province{"ภูเก็ต"}},
 	}
 	for _, tt := range tests {
 		fx := Extract(tt.in)
@@ -90,6 +96,10 @@ func TestToolPitfalls(t *testing.T) {
 		{"mou lower case", Input{Body: "บันทึกข้อตกลง ( mou )"}, []Tool{ToolMOU}, nil, nil},
 		{"นักสานพลัง", Input{Body: "พัฒนาศักยภาพนักสานพลัง นักสานพลัง นนส."}, []Tool{ToolCapacityBuilding}, nil, nil},
 		{"living will", Input{Body: "หนังสือแสดงเจตนาตามมาตรา 12"}, []Tool{ToolLivingWill}, nil, nil},
+		{"bare ธรรมนูญ is the charter just named", Input{Title: "รับฟังร่างธรรมนูญว่าด้วยระบบสุขภาพแห่งชาติ", Body: "ธรรมนูญระบบสุขภาพ ธรรมนูญฉบับแรก ธรรมนูญนี้ ธรรมนูญฉบับใหม่ สมัชชาสุขภาพจังหวัด สมัชชาสุขภาพจังหวัด"}, []Tool{ToolNationalCharter}, []Tool{ToolAreaAssembly}, nil},
+		{"bare ธรรมนูญ alone is nothing", Input{Body: "ธรรมนูญฉบับนี้ ธรรมนูญ"}, nil, nil, []Tool{ToolAreaCharter, ToolNationalCharter}},
+		{"tie goes to the first named", Input{Body: "สมัชชาผู้สูงอายุ ส่งต่อสมัชชาสุขภาพจังหวัด"}, []Tool{ToolIssueAssembly}, []Tool{ToolAreaAssembly}, nil},
+		{"body tool as frequent as the title's", Input{Title: "นักสานพลังหนุนชุมชน", Body: "นักสานพลัง บันทึกข้อตกลง นักสานพลัง บันทึกข้อตกลง"}, []Tool{ToolCapacityBuilding, ToolMOU}, nil, nil},
 	}
 	for _, tt := range tests {
 		fx := Extract(tt.in)

@@ -24,10 +24,11 @@ type provForm struct {
 }
 
 // riskyNames are province names that are also common words or parts of
-// them (DOMAIN.md §3.3.5).
+// them (DOMAIN.md §3.3.5). ตรัง, ยะลา and สตูล are not: they only need the
+// boundary checks (and ตรังกานู, the Malaysian state, is excluded).
 var riskyNames = map[string]bool{
 	"ตาก": true, "แพร่": true, "เลย": true, "น่าน": true, "ตราด": true, "กระบี่": true,
-	"ตรัง": true, "ยะลา": true, "สตูล": true, "ปากน้ำ": true, "แม่กลอง": true, "มหาชัย": true,
+	"ปากน้ำ": true, "แม่กลอง": true, "มหาชัย": true,
 	"สุราษฎร์": true, "สุราษฏร์": true, "นครศรี": false, "ปากใต้": false, "กรุงเทพ": false,
 }
 
@@ -60,6 +61,7 @@ type provHit struct {
 	district   bool
 	dominant   bool
 	sub        bool // from a sub-region name
+	inst       bool // inside an institution's name (โรงพยาบาลX, ม.ราชภัฏX)
 }
 
 var (
@@ -111,6 +113,9 @@ func findProvinces(t ntext, lh *lexHits) []provHit {
 			if f.prov == "น่าน" && (hasAnyPrefix(s[en:], "น้ำ") || hasAnySuffix(pre, "แม่น้ำ", "ลุ่มน้ำ", "ลุ่ม")) {
 				continue
 			}
+			if f.prov == "ตรัง" && hasAnyPrefix(s[en:], "กานู") {
+				continue
+			}
 			if f.prov == "แพร่" && hasAnySuffix(pre, "เผย") {
 				continue
 			}
@@ -135,7 +140,7 @@ func findProvinces(t ntext, lh *lexHits) []provHit {
 			} else if isVenue(s, st) {
 				c.weight, c.venue, c.rule = 0.3, true, "venue (ณ/ที่/โรงแรม before it)"
 			} else if hasAnySuffix(pre, instPrefixes...) {
-				c.weight, c.rule = 0.5, "institution name "+lastPrefix(pre, instPrefixes...)
+				c.weight, c.inst, c.rule = 0.5, true, "institution name "+lastPrefix(pre, instPrefixes...)
 			}
 			cands = append(cands, c)
 			used.mark(st, en)

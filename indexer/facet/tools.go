@@ -112,7 +112,9 @@ type toolHit struct {
 	tool       Tool
 	weight     float64
 	rule       string
-	bare       bool // bare สมัชชา: counts only when the document is about health assemblies
+	// bare is set for bare สมัชชา (counts only when the document is about
+	// health assemblies) and bare ธรรมนูญ (only after a qualified charter).
+	bare bool
 }
 
 // toolRule maps a Thai pattern to a tool. starts are literals every match
@@ -212,6 +214,7 @@ func findTools(t ntext, lh *lexHits, year int) []toolHit {
 		add(h)
 	}
 	// Charters: never รัฐธรรมนูญ or กรมพระธรรมนูญ.
+	var lastCharter Tool // the last qualified charter in this field
 	for _, x := range lh[lexCharter] {
 		st, en := x.start, x.end
 		before := tail(s, st, 6)
@@ -237,8 +240,14 @@ func findTools(t ntext, lh *lexHits, year int) []toolHit {
 			} else {
 				h.tool, h.rule = ToolAreaCharter, "ธรรมนูญสุขภาพ"
 			}
+		case lastCharter != "" && !isThaiCombining(runeAfter(s, en)):
+			// Bare ธรรมนูญ ("ธรรมนูญฉบับแรก") is the charter just named.
+			h.tool, h.rule, h.bare, h.weight = lastCharter, "bare ธรรมนูญ after "+string(lastCharter), true, 0.5
 		default:
 			continue
+		}
+		if !h.bare {
+			lastCharter = h.tool
 		}
 		add(h)
 	}
