@@ -15,7 +15,6 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
-	"github.com/botrian/botrian/search"
 )
 
 // Defaults for Config fields left zero.
@@ -38,7 +37,7 @@ const (
 type Config struct {
 	// Searcher answers searches, documents, similar cases and suggestions
 	// over an open index. Required.
-	Searcher *search.Searcher
+	Searcher Backend
 	// Logger receives access logs and errors; nil discards them.
 	Logger *slog.Logger
 	// CORSOrigins are the origins allowed to call the API from a browser
@@ -55,6 +54,15 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
+}
+
+// Backend is what the server asks of the search layer: *search.Searcher
+// answers over one open index, *search.Live over whichever index is current.
+type Backend interface {
+	searcher
+	library
+	suggester
+	exporter
 }
 
 // Server is the HTTP face of Botrian. It is an http.Handler; Serve runs it

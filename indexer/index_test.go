@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -257,4 +258,36 @@ func BenchmarkEnrich(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// TestWatch: rebuilding the index under a watcher hands it the new index.
+func TestWatch(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "documents.jsonl")
+	out := filepath.Join(dir, "index.bleve")
+	writeDocs(t, docs, jsonLine(t, doc("https://x.example/a", "ก", "สมัชชาสุขภาพ")))
+	if _, err := indexer.Build(t.Context(), docs, out, indexer.Config{}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	poke := make(chan struct{})
+	swapped := make(chan *indexer.Index, 1)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		indexer.Watch(ctx, out, time.Hour, poke, func(idx *indexer.Index) { swapped <- idx }, func(err error) { t.Error(err) })
+	}()
+	writeDocs(t, docs, jsonLine(t, doc("https://x.example/a", "ก", "สมัชชาสุขภาพ")), jsonLine(t, doc("https://x.example/b", "ข", "ธรรมนูญสุขภาพ")))
+	if _, err := indexer.Build(t.Context(), docs, out, indexer.Config{}); err != nil {
+		t.Fatal(err)
+	}
+	poke <- struct{}{}
+	idx := <-swapped
+	defer idx.Close()
+	if n, _ := idx.DocCount(); n != 2 {
+		t.Errorf("watched index has %d documents, want the rebuilt index's 2", n)
+	}
+	cancel()
+	<-done
 }

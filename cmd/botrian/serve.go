@@ -7,8 +7,11 @@ import (
 	"io/fs"
 	"log/slog"
 	"net"
+	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/botrian/botrian/api"
@@ -64,16 +67,48 @@ func serveIndex(ctx context.Context, e env, data string, o serveOptions) error {
 	if err != nil {
 		return err
 	}
-	defer idx.Close()
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
 	s, err := search.New(idx, search.Config{Logger: log})
 	if err != nil {
+		idx.Close()
 		return err
 	}
-	srv, err := api.New(api.Config{Searcher: s, Logger: log, CORSOrigins: o.origins, Timeout: o.timeout})
+	live := search.NewLive(s, idx)
+	defer live.Close()
+	srv, err := api.New(api.Config{Searcher: live, Logger: log, CORSOrigins: o.origins, Timeout: o.timeout})
 	if err != nil {
 		return err
 	}
+	// A rebuilt index ('botrian index' while serving) is picked up within
+	// seconds, or at once on SIGHUP; requests in flight finish on the old one.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	poke := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-hup:
+				select {
+				case poke <- struct{}{}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
+	}()
+	go indexer.Watch(ctx, path, indexer.DefaultWatchInterval, poke, func(idx *indexer.Index) {
+		s, err := search.New(idx, search.Config{Logger: log})
+		if err != nil {
+			idx.Close()
+			log.Error("serve rebuilt index", "err", err)
+			return
+		}
+		live.Swap(s, idx)
+		log.Info("serving rebuilt index", "path", path, "generation", idx.Generation)
+	}, func(err error) { log.Error("watch index", "err", err) })
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
