@@ -199,6 +199,7 @@ var (
 	wordpressArticle = regexp.MustCompile(`^/archives/\d+$`)
 	listingPath      = regexp.MustCompile(`(^|/)(category|categories|tag|tags|author|page|feed|search|wp-json|wp-admin|wp-login\.php|xmlrpc\.php|comments|trackback|embed|user|profile|login|register)(/|$)`)
 	feedFile         = regexp.MustCompile(`(?i)(\.xml|\.xml\.gz|\.rss|\.atom|/robots\.txt)$`)
+	articleSubpath   = regexp.MustCompile(`^(/areahpp2)?/archives/\d+/`) // attachment, amp, feed, page 2 of a post
 	articlePrefixes  = []string{"/areahpp2/", "/posts/", "/project/", "/paper/", "/archives/"}
 	sitePathNotFile  = regexp.MustCompile(`\.(jpe?g|png|gif|webp|svg|ico|bmp|tiff?|css|js|mjs|json|pdf|docx?|xlsx?|pptx?|zip|rar|7z|gz|tgz|mp3|mp4|m4a|avi|mov|wmv|flv|woff2?|ttf|eot|exe|apk|dmg|iso)$`)
 )
@@ -237,8 +238,8 @@ func kindOf(u *url.URL) (k ArticleKind, byPrefix bool) {
 	}
 	for _, pre := range articlePrefixes {
 		if strings.HasPrefix(p+"/", pre) {
-			wp := pre == "/areahpp2/" || pre == "/archives/"
-			return PageListing, wp && p+"/" != pre
+			wp := (pre == "/areahpp2/" || pre == "/archives/") && p+"/" != pre && !articleSubpath.MatchString(p)
+			return PageListing, wp
 		}
 	}
 	return PageOther, false

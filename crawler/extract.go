@@ -232,7 +232,11 @@ func extractHTML(u *url.URL, s string) (page, error) {
 		}
 	}
 	d.Find("script, style, noscript, template, iframe, svg, object, embed, form, button, select, textarea").Remove()
-	switch siteOf(u, d) {
+	site := siteOf(u, d)
+	// Icon-font ligatures ("circle", "edit") are never text.
+	d.Find(`.material-icons, .material-icons-outlined, .material-icons-round, .material-symbols-outlined,
+		.material-symbols-rounded`).Remove()
+	switch site {
 	case botrian.SiteAreahpp:
 		return areahppHTML(d, base), nil
 	case botrian.SiteGotoknow:
@@ -243,14 +247,33 @@ func extractHTML(u *url.URL, s string) (page, error) {
 	return genericHTML(d, base), nil
 }
 
-// siteOf picks the profile for an HTML page: by host, then by signature.
+// siteOf picks the profile for an HTML page: by host; then by the markup of
+// one style's post (Sahifa's article#the-post, SoftGanz's activity and
+// paper blocks, gotoknow's metadata run); then by the URL path's article
+// pattern; then by weaker hints (links to the known sites, footer texts).
+// Strong markup goes before the path, so a saved copy works under any path,
+// and before links, so an areahpp post citing a gotoknow post stays areahpp.
 func siteOf(u *url.URL, d *goquery.Document) string {
 	if s := siteByHost(u); s != "" {
 		return s
 	}
 	switch {
+	case d.Find("article#the-post, #check-also-box").Length() > 0:
+		return botrian.SiteAreahpp
 	case isSoftganzHTML(d):
 		return botrian.SiteSoftganz
+	case hasGotoknowMeta(d):
+		return botrian.SiteGotoknow
+	}
+	switch p := u.Path; {
+	case areahppArticle.MatchString(p) || strings.HasPrefix(p, "/areahpp2/"):
+		return botrian.SiteAreahpp
+	case gotoknowArticle.MatchString(p):
+		return botrian.SiteGotoknow
+	case softganzArticle.MatchString(p) || softganzPaper.MatchString(p):
+		return botrian.SiteSoftganz
+	}
+	switch {
 	case isGotoknowHTML(d):
 		return botrian.SiteGotoknow
 	case isAreahppHTML(d):

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/botrian/botrian"
 	bolt "go.etcd.io/bbolt"
@@ -46,22 +47,30 @@ func isXML(ct string) bool {
 // nothing else does. On any other host, a path outside every pattern
 // (PageOther) is an article unless its markup shows a listing: several post
 // entries or article links. The host name never makes a page an article.
-func isArticle(u *url.URL, body []byte, contentType string) bool {
+//
+// needText is set when the verdict rests on nothing but the absence of a
+// listing: the page must then hold at least minArticleRunes of body text, so
+// that about, contact and login pages of a site stay out.
+func isArticle(u *url.URL, body []byte, contentType string) (ok, needText bool) {
 	k, byPrefix := kindOf(u)
 	switch {
 	case k == PageArticle:
-		return true
+		return true, false
 	case styledHost(hostKey(u)):
-		return false
+		return false, false
 	case k == PageListing && !byPrefix:
-		return false
+		return false, false
 	}
 	sh := markupShape(u, body, contentType)
 	if k == PageListing {
-		return sh == shapeSingle
+		return sh == shapeSingle, false
 	}
-	return sh != shapeListing
+	return sh != shapeListing, sh == shapeUnknown
 }
+
+// minArticleRunes is the least body text of a page that only the absence of
+// a listing made an article.
+const minArticleRunes = 200
 
 // styledHosts are the known sites of the three styles, where only article
 // URL patterns are articles. Keys are hostKey forms (no "www.").
@@ -100,12 +109,19 @@ func analyse(p Page, extract bool) analysis {
 	}
 	a.links = parseLinks(base, p.Body, p.ContentType)
 	du, _ := url.Parse(a.docKey)
-	if !extract || a.links.NoIndex || du == nil || !isArticle(du, p.Body, p.ContentType) {
+	if !extract || a.links.NoIndex || du == nil {
+		return a
+	}
+	ok, needText := isArticle(du, p.Body, p.ContentType)
+	if !ok {
 		return a
 	}
 	doc, err := Extract(a.docKey, p.Body, p.ContentType)
 	if err != nil {
 		a.err = err
+		return a
+	}
+	if needText && utf8.RuneCountInString(doc.Body) < minArticleRunes {
 		return a
 	}
 	doc.URL, doc.ID, doc.FetchedAt = a.docKey, botrian.DocID(a.docKey), p.FetchedAt

@@ -30,6 +30,12 @@ var (
 	gapRE = regexp.MustCompile(`[ \t\x{00A0}]{2,}`)
 )
 
+// hasGotoknowMeta reports gotoknow's one-line metadata run under a post.
+func hasGotoknowMeta(d *goquery.Document) bool {
+	t := d.Find("body").Text()
+	return strings.Contains(t, "หมายเลขบันทึก") && strings.Contains(t, "เขียนเมื่อ")
+}
+
 // isGotoknowHTML recognises gotoknow pages and saved copies.
 func isGotoknowHTML(d *goquery.Document) bool {
 	if d.Find(`a[href*="gotoknow.org"], link[href*="gotoknow.org"], meta[content*="gotoknow"]`).Length() > 0 {

@@ -1,8 +1,11 @@
 package crawler
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/botrian/botrian"
 )
@@ -122,8 +125,13 @@ func dropJunk(lines []string) []string {
 
 func isJunk(l string) bool {
 	return isBigtheme(l) || isIconLine(l) || photoLineRE.MatchString(l) || captionRE.MatchString(l) ||
-		imageFileRE.MatchString(l)
+		imageFileRE.MatchString(l) || (commentLinkRE.MatchString(l) && !isStop(l))
 }
+
+// commentLinkRE is a comment link or count of a post's meta line ("แสดงความคิดเห็น",
+// "แสดงความคิดเห็น (3)"), which may sit inside the post's container. The
+// comment area's heading is a stop line instead.
+var commentLinkRE = regexp.MustCompile(`^แสดงความคิดเห็น\S{0,20}(\s*\(?[\d๐-๙]*\)?)?$`)
 
 func isBigtheme(l string) bool { return strings.Contains(asciiLower(l), "bigtheme.net") }
 
@@ -180,7 +188,9 @@ var stopExact = map[string]bool{
 	"ไม่มีความเห็น": true, "บทความที่เกี่ยวข้อง": true, "ClassStart": true,
 }
 
-var commentCountRE = regexp.MustCompile(`^ความเห็น\s*\(\s*\d+\s*\)$`)
+// commentCountRE heads a comment list: "ความเห็น (2)", "ความเห็น (๒ ความเห็น)",
+// perhaps with a short call to write one after it.
+var commentCountRE = regexp.MustCompile(`^ความเห็น\s*\(\s*[\d๐-๙,]+\s*(ความเห็น|รายการ)?\s*\)\s*.{0,30}$`)
 
 // isStop reports a line at which the body ends.
 func isStop(l string) bool {
@@ -202,14 +212,47 @@ func cutAtStop(bs []block) []block {
 // markers are strings that must never survive into stored text. scrubLine
 // drops a short line that holds one (a credit, a footer, a box heading) and
 // cuts the marker out of a long one (a paragraph that merely quotes it).
-var markers = []string{"bigtheme.net", "check also", "@gotoknow", "classstart"}
+var markers = []string{"bigtheme.net", "check also", "@gotoknow", "classstart", "areahpp facebook", "related articles"}
+
+// chromeMarkers are Thai strings of site chrome (the comment area, the money
+// table's caption, a comment count). Authors use their words in sentences
+// ("ชาวบ้านร่วมแสดงความคิดเห็น..."), so scrubLine drops only a short line
+// that holds one: a heading or a link, never a paragraph.
+var chromeMarkers = []string{"แสดงความคิดเห็น", "รายงานการใช้เงิน", "ความเห็น ("}
+
+// maxChromeRunes is the longest line chromeMarkers can drop.
+const maxChromeRunes = 40
+
+// iconPrefixRE is icon-font ligature names glued before a label
+// ("circleวัตถุประสงค์") when the icon's markup was not recognised.
+var iconPrefixRE = regexp.MustCompile(`^(?:` + iconAlternation() + `)+\s*([^\x00-\x7F])`)
+
+func iconAlternation() string {
+	names := make([]string, 0, len(iconNames))
+	for n := range iconNames {
+		names = append(names, regexp.QuoteMeta(n))
+	}
+	// Longest first, so "check_circle" is not read as "check" + "_circle".
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	return strings.Join(names, "|")
+}
 
 // scrubLine is the last guard on every stored line: junk lines become "",
 // marker strings are removed.
 func scrubLine(s string) string {
 	s = normSpace(s)
+	if m := iconPrefixRE.FindStringSubmatchIndex(s); m != nil {
+		s = s[m[2]:]
+	}
 	if s == "" || isJunk(s) || isStop(s) {
 		return ""
+	}
+	if utf8.RuneCountInString(s) <= maxChromeRunes {
+		for _, m := range chromeMarkers {
+			if strings.Contains(s, m) {
+				return ""
+			}
+		}
 	}
 	low := asciiLower(s)
 	for _, m := range markers {
