@@ -21,7 +21,7 @@ func TestIsArticle(t *testing.T) {
 		url, body        string
 		want, wantNeedTx bool
 	}{
-		{"http://127.0.0.1:8080/areahpp2/archives/12", archive, true, false},          // the path says article
+		{"http://127.0.0.1:8080/areahpp2/archives/12", archive, true, false},            // the path says article
 		{"http://127.0.0.1:8080/areahpp2/archives/category/news", single, false, false}, // the path says listing
 		{"http://127.0.0.1:8080/", single, false, false},
 		{"http://127.0.0.1:8080/posts/12?page=2", single, false, false},
