@@ -125,6 +125,10 @@ func TestParseRequestErrors(t *testing.T) {
 		var pe *ParamError
 		if !errors.As(err, &pe) || pe.Param != tt.param {
 			t.Errorf("ParseRequest(%q) = %v, want a *ParamError for %s", tt.params, err, tt.param)
+			continue
+		}
+		if !utf8.ValidString(pe.Value) {
+			t.Errorf("ParseRequest(%q): error value %q is not valid UTF-8", tt.params, pe.Value)
 		}
 	}
 }

@@ -126,7 +126,7 @@ func (r Request) Normalize() Request {
 // *ParamError named after its URL parameter.
 func (r Request) Validate() error {
 	if len(r.Query) > MaxQueryBytes {
-		return &ParamError{"q", r.Query[:64] + "…", fmt.Sprintf("longer than %d bytes", MaxQueryBytes)}
+		return &ParamError{"q", strings.ToValidUTF8(r.Query[:64], "") + "…", fmt.Sprintf("longer than %d bytes", MaxQueryBytes)}
 	}
 	if !utf8.ValidString(r.Query) {
 		return &ParamError{"q", r.Query, "not valid UTF-8"}
@@ -179,7 +179,7 @@ func (r Request) Validate() error {
 		return &ParamError{"year_to", strconv.Itoa(f.YearTo), "not a year"}
 	}
 	if f.YearFrom != 0 && f.YearTo != 0 && f.YearFrom > f.YearTo {
-		return &ParamError{"year_to", strconv.Itoa(f.YearTo), "before year_from"}
+		return &ParamError{"year_to", strconv.Itoa(f.YearTo), fmt.Sprintf("the year %d (%d BE) is before year_from %d (%d BE)", f.YearTo, f.YearTo+543, f.YearFrom, f.YearFrom+543)}
 	}
 	return nil
 }
