@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/botrian/botrian"
-	bolt "go.etcd.io/bbolt"
 )
 
 // Crawler defaults, used when the Config field is zero.
@@ -208,6 +207,7 @@ type result struct {
 	groupKeys []string
 	preferred string
 	requested bool // a request was sent (counts toward MaxPages)
+	gone      bool // a page that answered 404 or 410
 	bytes     int
 	err       error
 }
@@ -280,7 +280,7 @@ func (c *Crawler) Run(ctx context.Context) (Stats, error) {
 			}
 		}
 		active -= len(rs)
-		queued, err := c.fr.finishAll(rs)
+		queued, again, err := c.fr.finishAll(rs)
 		if err != nil {
 			if runErr == nil {
 				runErr = fmt.Errorf("crawl: %w", err)
@@ -297,9 +297,8 @@ func (c *Crawler) Run(ctx context.Context) (Stats, error) {
 			}
 			st.Queued += queued[i]
 			c.count(&st, r)
-			var fe *FetchError
-			if r.it.Kind == kindPage && errors.As(r.err, &fe) && isGoneStatus(fe.Status) {
-				if err := c.dropGone(r.it.Key, b); err != nil && runErr == nil {
+			if r.gone {
+				if err := c.dropGone(r.it.Key, again[i], b); err != nil && runErr == nil {
 					runErr = fmt.Errorf("crawl: %w", err)
 				}
 			}
@@ -422,6 +421,7 @@ func (c *Crawler) process(ctx context.Context, it item) result {
 		} else {
 			r.requested = true
 		}
+		r.gone = it.Kind == kindPage && isGoneStatus(r.it.Status)
 		return r
 	}
 	r.requested = true
@@ -483,43 +483,14 @@ func (c *Crawler) process(ctx context.Context, it item) result {
 	return r
 }
 
-// dropGone forgets a page that answered 404 or 410: its stored copy goes,
-// its document is tombstoned (removed from documents.jsonl when the run
-// compacts it), and the other URLs of its duplicate set are extracted again
-// so the article stays under the best URL left. Those are marked pending in
-// the same transaction, so a kill loses none of them.
-func (c *Crawler) dropGone(key string, b *batch) error {
+// dropGone finishes forgetting a page that answered 404 or 410 (finishAll
+// tombstoned its document and dissolved its duplicate set): its stored copy
+// goes, and the set's other URLs, marked pending in that transaction, are
+// extracted again so the article stays under the best URL left.
+func (c *Crawler) dropGone(key string, rest []string, b *batch) error {
 	if err := c.pages.remove(key); err != nil {
 		return err
 	}
-	var known bool
-	err := c.fr.db.View(func(tx *bolt.Tx) error {
-		known = tx.Bucket(bucketGroups).Get([]byte("u:"+key)) != nil
-		return nil
-	})
-	if err != nil || !known {
-		return err // never a document: nothing to remove
-	}
-	if err := b.flush(); err != nil {
-		return err
-	}
-	var rest []string
-	err = c.fr.db.Update(func(tx *bolt.Tx) error {
-		var err error
-		if rest, err = dropTx(tx, key); err != nil {
-			return err
-		}
-		for _, k := range rest {
-			if err := tx.Bucket(bucketPending).Put([]byte(k), nil); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("drop %s: %w", key, err)
-	}
-	c.log.Info("page gone, document removed", "url", key)
 	for _, k := range rest {
 		if err := c.extractStored(k, b); err != nil {
 			return err

@@ -300,11 +300,13 @@ func requeueTx(tx *bolt.Tx, it item) error {
 // finishAll records the outcomes of several items in one transaction: each
 // one's new state, the links found on it (queued), a pending mark when it
 // gave a document, and the pass's fetched count when a request was sent. A
-// cancelled item goes back to its queue position. It returns how many links
-// each one newly queued.
-func (f *frontier) finishAll(rs []result) ([]int, error) {
-	queued := make([]int, len(rs))
-	err := f.db.Update(func(tx *bolt.Tx) error {
+// cancelled item goes back to its queue position. A gone page's document is
+// tombstoned and its duplicate set dissolved (see dropTx); the set's other
+// URLs are marked pending. It returns how many links each one newly queued
+// and, for gone pages, those other URLs.
+func (f *frontier) finishAll(rs []result) (queued []int, again [][]string, err error) {
+	queued, again = make([]int, len(rs)), make([][]string, len(rs))
+	err = f.db.Update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		fetched := getUint(meta, "fetched")
 		for i, r := range rs {
@@ -332,10 +334,22 @@ func (f *frontier) finishAll(rs []result) ([]int, error) {
 			if r.requested {
 				fetched++
 			}
+			if r.gone {
+				rest, err := dropTx(tx, it.Key)
+				if err != nil {
+					return fmt.Errorf("drop %s: %w", it.Key, err)
+				}
+				for _, k := range rest {
+					if err := tx.Bucket(bucketPending).Put([]byte(k), nil); err != nil {
+						return err
+					}
+				}
+				again[i] = rest
+			}
 		}
 		return putUint(meta, "fetched", fetched)
 	})
-	return queued, err
+	return queued, again, err
 }
 
 // fetched returns how many URLs this pass has processed.

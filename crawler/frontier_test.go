@@ -45,7 +45,7 @@ func TestFrontierRecoversFetching(t *testing.T) {
 			break
 		}
 		order = append(order, it.Key)
-		if _, err := fr.finishAll([]result{{it: it, links: []entry{{Key: "http://a.org/2", URL: "http://a.org/2"}}, requested: true}}); err != nil {
+		if _, _, err := fr.finishAll([]result{{it: it, links: []entry{{Key: "http://a.org/2", URL: "http://a.org/2"}}, requested: true}}); err != nil {
 			t.Fatal(err)
 		}
 	}
