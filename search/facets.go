@@ -179,8 +179,8 @@ func (s *Searcher) cacheKey(q string, f Filters, g group) string {
 	}
 	if g != groupYear {
 		w("y", itoas(f.Years))
-		w("yr", []string{strconv.Itoa(f.YearFrom), strconv.Itoa(f.YearTo)})
 	}
+	w("yr", []string{strconv.Itoa(f.YearFrom), strconv.Itoa(f.YearTo)})
 	if g != groupTool {
 		w("t", f.Tools)
 	}

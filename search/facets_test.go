@@ -29,16 +29,15 @@ func bruteMatch(e indexer.Entry, f Filters, skip group) bool {
 	if skip != groupPlace && (!any(fa.Provinces, f.Provinces) || !any(fa.Regions, f.Regions) || !any(itoas(fa.HealthRegions), itoas(f.HealthRegions))) {
 		return false
 	}
-	if skip != groupYear {
-		if len(f.Years) > 0 && !slices.Contains(f.Years, fa.Year) {
-			return false
-		}
-		if (f.YearFrom != 0 || f.YearTo != 0) && fa.Year == 0 {
-			return false
-		}
-		if f.YearFrom != 0 && fa.Year < f.YearFrom || f.YearTo != 0 && fa.Year > f.YearTo {
-			return false
-		}
+	if skip != groupYear && len(f.Years) > 0 && !slices.Contains(f.Years, fa.Year) {
+		return false
+	}
+	// The year range narrows every facet, the year facet included.
+	if (f.YearFrom != 0 || f.YearTo != 0) && fa.Year == 0 {
+		return false
+	}
+	if f.YearFrom != 0 && fa.Year < f.YearFrom || f.YearTo != 0 && fa.Year > f.YearTo {
+		return false
 	}
 	if skip != groupTool && !any(fa.Tools, f.Tools) {
 		return false

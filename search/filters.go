@@ -26,6 +26,14 @@ const (
 
 var groups = []group{groupPlace, groupYear, groupTool, groupOrg, groupSite, groupSection}
 
+// groupYearRange holds year_from/year_to. No facet counts in it, so the
+// range narrows every facet, the year histogram included: a year outside
+// the range is never offered with a count it cannot deliver.
+const groupYearRange group = "year_range"
+
+// filterGroups are the groups whose filters withFilters applies.
+var filterGroups = append(groups[:len(groups):len(groups)], groupYearRange)
+
 // groupOf returns the group a facet counts in.
 func groupOf(f indexer.Facet) group {
 	switch f {
@@ -59,9 +67,8 @@ func filterQueries(f Filters) map[group]query.Query {
 	if len(place) > 0 {
 		out[groupPlace] = conj(place)
 	}
-	var year []query.Query
 	if q := anyTerm(indexer.FieldYear, itoas(f.Years)); q != nil {
-		year = append(year, q)
+		out[groupYear] = q
 	}
 	if f.YearFrom != 0 || f.YearTo != 0 {
 		var lo, hi *float64
@@ -76,10 +83,7 @@ func filterQueries(f Filters) map[group]query.Query {
 		t := true
 		r := bleve.NewNumericRangeInclusiveQuery(lo, hi, &t, &t)
 		r.SetField(indexer.FieldYearNum)
-		year = append(year, r)
-	}
-	if len(year) > 0 {
-		out[groupYear] = conj(year)
+		out[groupYearRange] = r
 	}
 	for _, g := range []struct {
 		g      group
@@ -154,7 +158,7 @@ func itoas(ns []int) []string {
 // except skip ("" skips none). Filters do not score.
 func withFilters(text query.Query, fq map[group]query.Query, skip group) query.Query {
 	var fs []query.Query
-	for _, g := range groups {
+	for _, g := range filterGroups {
 		if q, ok := fq[g]; ok && g != skip {
 			fs = append(fs, q)
 		}
