@@ -123,9 +123,9 @@ func TestCorpusGolden(t *testing.T) {
 		} else {
 			miss = append(miss, fmt.Sprintf("tools %v want %v", tools, r.tools))
 		}
-		fmt.Fprintf(&golden, "%s\tprovinces=%s\tmentioned=%s\tyear=%d\tevents=%v\ttools=%s\tmentioned_tools=%s\torgs=%s\tsections=%v\n",
+		fmt.Fprintf(&golden, "%s\tprovinces=%s\tmentioned=%s\tyear=%d\tevents=%v\ttools=%s\tmentioned_tools=%s\tlevels=%s\torgs=%s\tsections=%v\n",
 			r.file, strings.Join(prov, ","), strings.Join(strs(fx.MentionedProvinces), ","), fx.Year, fx.EventYears,
-			strings.Join(tools, ","), strings.Join(strs(fx.MentionedTools), ","), strings.Join(fx.Orgs, ","), fx.SectionKinds)
+			strings.Join(tools, ","), strings.Join(strs(fx.MentionedTools), ","), strings.Join(fx.AssemblyLevels, ","), strings.Join(fx.Orgs, ","), fx.SectionKinds)
 		if len(miss) > 0 {
 			fmt.Fprintf(&golden, "  MISS %s: %s\n", r.file, strings.Join(miss, "; "))
 		}

@@ -32,8 +32,8 @@ type InputSection struct{ Heading, Text string }
 // Evidence is one span that produced (or supports) an extracted value.
 type Evidence struct {
 	// Facet is "province", "province_mentioned", "published", "year",
-	// "event_year", "mentioned_year", "tool", "tool_mentioned", "org" or
-	// "section".
+	// "event_year", "mentioned_year", "tool", "tool_mentioned",
+	// "assembly_level", "org" or "section".
 	Facet string `json:"facet"`
 	Value string `json:"value"`
 	// Field is "title", "body", "project", "tags", "categories" (offsets
@@ -65,8 +65,12 @@ type Facts struct {
 	MentionedYears []int `json:"mentioned_years"`
 	// Tools are the primary tools, MentionedTools the rest. A child (chia,
 	// ehia) brings its parent (hia) into the same list.
-	Tools          []Tool   `json:"tools"`
-	MentionedTools []Tool   `json:"mentioned_tools"`
+	Tools          []Tool `json:"tools"`
+	MentionedTools []Tool `json:"mentioned_tools"`
+	// AssemblyLevels are the levels of the health assemblies the text
+	// names with a qualifier (LevelProvincial, LevelRegional, ...), most
+	// weighty first.
+	AssemblyLevels []string `json:"assembly_levels"`
 	Orgs           []string `json:"orgs"`
 	// SectionKinds is aligned with Input.Sections; "" when unclassified.
 	SectionKinds []SectionKind `json:"section_kinds"`
@@ -329,6 +333,11 @@ func extractProvinces(fx *Facts, title, body, tags, cats, project field) {
 		}
 		if f.name == "tags" || f.name == "categories" {
 			for _, h := range findEnglishProvinces(f.t, f.lh) {
+				all = append(all, fh{f, h})
+			}
+		}
+		if f.name == "title" || f.name == "body" {
+			for _, h := range findHealthRegions(f.t.s, f.lh, fx.Year) {
 				all = append(all, fh{f, h})
 			}
 		}
@@ -655,6 +664,21 @@ func extractTools(fx *Facts, site string, fields ...field) {
 		fx.MentionedTools = append(fx.MentionedTools, t)
 	}
 	fx.Tools, fx.MentionedTools = order(fx.Tools), order(fx.MentionedTools)
+	levels := map[string]float64{}
+	for _, x := range all {
+		if x.h.level == "" {
+			continue
+		}
+		w := x.h.weight
+		if x.f.name == "title" {
+			w *= 3
+		}
+		levels[x.h.level] += w
+		fx.Evidence = append(fx.Evidence, x.f.ev("assembly_level", x.h.level, x.h.start, x.h.end, "assembly form "+x.f.t.s[x.h.start:x.h.end]+" and its qualifier"))
+	}
+	fx.AssemblyLevels = slices.SortedFunc(maps.Keys(levels), func(a, b string) int {
+		return cmp.Or(cmp.Compare(levels[b], levels[a]), strings.Compare(a, b))
+	})
 	for _, x := range all {
 		facet, rule := "tool_mentioned", x.h.rule
 		if r, ok := primary[x.h.tool]; ok {

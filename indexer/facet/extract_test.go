@@ -1,6 +1,7 @@
 package facet
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -150,6 +151,9 @@ func TestOrgs(t *testing.T) {
 		{"ส.ช. และ สช", []string{"สช."}},
 		{"ชาวพม่า ทำงาน", nil},
 		{"องค์กรปกครองส่วนท้องถิ่น 6 อปท.", []string{"อปท."}},
+		{"เทศบาลตำบลวังไผ่ และเทศบาลนครหาดใหญ่", []string{"เทศบาล"}},
+		{"สำนักอนามัย กทม. ร่วมกับชุมชน", []string{"กทม."}},
+		{"ชุมชนริมคลองใน กทม. และกรุงเทพมหานคร", nil},
 	}
 	for _, tt := range tests {
 		fx := Extract(Input{Body: tt.body})
@@ -205,6 +209,54 @@ func TestEvidenceSpans(t *testing.T) {
 		}
 		if e.Start < 0 || e.End > len(f) || e.Start > e.End || f[e.Start:e.End] != e.Text {
 			t.Errorf("evidence %+v does not match field %s", e, e.Field)
+		}
+	}
+}
+
+func TestAssemblyLevels(t *testing.T) {
+	tests := []struct {
+		in   Input
+		want []string
+	}{
+		{Input{Title: "สมัชชาสุขภาพจังหวัดลำพูน"}, []string{LevelProvincial}},
+		{Input{Body: "สมัชชาสุขภาพลำพูน สมัชชาสุขภาพแห่งชาติ สมัชชาสุขภาพลำพูน"}, []string{LevelProvincial, LevelNational}},
+		{Input{Body: "สมัชชาสุขภาพภาคใต้ สมัชชาสุขภาพระดับเขต สมัชชาสุขภาพล้านนา"}, []string{LevelRegional}},
+		{Input{Body: "สมัชชาสุขภาพอำเภอปัว และสมัชชาสุขภาพระดับตำบล"}, []string{LevelDistrict, LevelSubdistrict}},
+		{Input{Body: "สมัชชาสุขภาพเฉพาะประเด็นผู้สูงอายุ สมัชชาเด็กและเยาวชน"}, []string{LevelIssue}},
+		{Input{Body: "สมัชชาสุขภาพระดับชาติ"}, []string{LevelNational}},
+		{Input{Body: "สมัชชาสุขภาพ ภาคีเครือข่ายสมัชชาสุขภาพภาคีเครือข่าย สมัชชาคนจน"}, nil},
+	}
+	for _, tt := range tests {
+		fx := Extract(tt.in)
+		if !slices.Equal(fx.AssemblyLevels, tt.want) {
+			t.Errorf("Extract(%q).AssemblyLevels = %v, want %v", tt.in.Title+tt.in.Body, fx.AssemblyLevels, tt.want)
+		}
+	}
+}
+
+func TestHealthRegionMentions(t *testing.T) {
+	tests := []struct {
+		in        Input
+		mentioned []Province // must be mentioned, not primary
+		absent    []Province // must be in neither set
+	}{
+		{Input{DateText: "16 พฤษภาคม 2561", Body: "กขป. เขต 7 ประชุมที่จังหวัดขอนแก่น จังหวัดขอนแก่น"}, []Province{"มหาสารคาม", "ร้อยเอ็ด", "กาฬสินธุ์"}, nil},
+		{Input{DateText: "28 สิงหาคม 2561", Body: "เครือข่ายในเขตสุขภาพที่ 12 จัดเวที"}, []Province{"สงขลา", "นราธิวาส"}, nil},
+		{Input{DateText: "2 มีนาคม 2561", Body: "คณะกรรมการเขตสุขภาพเพื่อประชาชนเขต 1"}, []Province{"เชียงใหม่", "น่าน"}, nil},
+		{Input{DateText: "28 กันยายน 2008", Body: "เขตสุขภาพที่ 7 ชุมพร จังหวัดชุมพร"}, nil, []Province{"ขอนแก่น"}},
+		{Input{DateText: "2 มีนาคม 2561", Body: "เขตสุขภาพที่ 15 และเขตสุขภาพที่ 123"}, nil, []Province{"เชียงใหม่", "ขอนแก่น"}},
+	}
+	for _, tt := range tests {
+		fx := Extract(tt.in)
+		for _, p := range tt.mentioned {
+			if !contains(fx.MentionedProvinces, p) || contains(fx.Provinces, p) {
+				t.Errorf("Extract(%q).MentionedProvinces = %v, want %s in it", tt.in.Body, fx.MentionedProvinces, p)
+			}
+		}
+		for _, p := range tt.absent {
+			if contains(fx.Provinces, p) || contains(fx.MentionedProvinces, p) {
+				t.Errorf("Extract(%q): %s found (primary %v, mentioned %v), want absent", tt.in.Body, p, fx.Provinces, fx.MentionedProvinces)
+			}
 		}
 	}
 }

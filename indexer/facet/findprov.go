@@ -2,8 +2,10 @@ package facet
 
 import (
 	"cmp"
+	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -219,6 +221,39 @@ var subRegionNames = sync.OnceValue(func() []subRegionName {
 	}
 	return out
 })
+
+// healthRegionRE reads the number of a health region: เขตสุขภาพที่ 7,
+// (คณะกรรมการ)เขตสุขภาพเพื่อประชาชนเขต 7, กขป. เขต 7. Anchored.
+var healthRegionRE = anchored(`(?:เขตสุขภาพ(?:เพื่อประชาชน)?|กขป\.?)\s?(?:เขต)?\s?(?:ที่)?\s?([0-9]{1,2})`)
+
+// healthRegionsSince is the first CE year of the 13 health regions (fiscal
+// 2556 began in October 2012); before it "เขต N" numbered other things.
+const healthRegionsSince = 2013
+
+// findHealthRegions returns, for each health region named by number in s
+// (a document of year, 0 if unknown, not before healthRegionsSince), its
+// provinces as mentions that are never primary by themselves.
+func findHealthRegions(s string, lh *lexHits, year int) []provHit {
+	if year != 0 && year < healthRegionsSince {
+		return nil
+	}
+	var out []provHit
+	for _, x := range lh[lexHealthRegion] {
+		loc := healthRegionRE.FindStringSubmatchIndex(s[x.start:])
+		if loc == nil {
+			continue
+		}
+		en := x.start + loc[1]
+		if en < len(s) && isDigit(s[en]) {
+			continue
+		}
+		n, _ := strconv.Atoi(s[x.start+loc[2] : en])
+		for _, p := range HealthRegionProvinces(n) {
+			out = append(out, provHit{start: x.start, end: en, prov: p, sub: true, rule: fmt.Sprintf("health region %d (%s)", n, s[x.start:en])})
+		}
+	}
+	return out
+}
 
 // abbrStarts returns the possible starts of an abbrRE match: a match ends
 // with a dot and starts with a consonant at most ten runes before it.

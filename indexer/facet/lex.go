@@ -13,19 +13,20 @@ import (
 type lexKind uint8
 
 const (
-	lexProv        lexKind = iota // a province form; idx into provForms()
-	lexSubRegion                  // a sub-region name; idx into subRegionNames()
-	lexEnglishProv                // an English province name; idx into englishProvNames()
-	lexAssembly                   // สมัชชา
-	lexCharter                    // ธรรมนูญ
-	lexToolRule                   // a start literal of toolRules()[idx]
-	lexToolPhrase                 // asciiToolPhrases[idx]
-	lexOrgName                    // orgMatch().names[idx]
-	lexOrgPre                     // first four runes of orgMatch().names[idx]
-	lexOrgSuf                     // last four runes of orgMatch().names[idx]
-	lexOrgAcr                     // a dot variant of the acronym of orgTable[idx]
-	lexMonth                      // a month form: anchors the month regexp
-	lexYearWord                   // ปี / พ.ศ. / ค.ศ.: anchors the year regexp
+	lexProv         lexKind = iota // a province form; idx into provForms()
+	lexSubRegion                   // a sub-region name; idx into subRegionNames()
+	lexEnglishProv                 // an English province name; idx into englishProvNames()
+	lexAssembly                    // สมัชชา
+	lexCharter                     // ธรรมนูญ
+	lexToolRule                    // a start literal of toolRules()[idx]
+	lexToolPhrase                  // asciiToolPhrases[idx]
+	lexOrgName                     // orgMatch().names[idx]
+	lexOrgPre                      // first four runes of orgMatch().names[idx]
+	lexOrgSuf                      // last four runes of orgMatch().names[idx]
+	lexOrgAcr                      // a dot variant of the acronym of orgTable[idx]
+	lexMonth                       // a month form: anchors the month regexp
+	lexYearWord                    // ปี / พ.ศ. / ค.ศ.: anchors the year regexp
+	lexHealthRegion                // เขตสุขภาพ / กขป: anchors healthRegionRE
 	numLexKinds
 )
 
@@ -100,6 +101,9 @@ var lex = sync.OnceValue(func() *lexicon {
 		}
 	}
 	for i, o := range orgTable {
+		if nameOnly[o.ID] {
+			continue
+		}
 		for _, v := range dotVariants(strings.ReplaceAll(o.ID, ".", "")) {
 			add(v, lexOrgAcr, i)
 		}
@@ -115,6 +119,8 @@ var lex = sync.OnceValue(func() *lexicon {
 			}
 		}
 	}
+	add("เขตสุขภาพ", lexHealthRegion, 0)
+	add("กขป", lexHealthRegion, 0)
 	add("ปี", lexYearWord, 0)
 	for _, v := range sepVariants("พ", "ศ") {
 		add(v, lexYearWord, 0)

@@ -41,7 +41,16 @@ var orgTable = []OrgInfo{
 	{"พชอ.", "คณะกรรมการพัฒนาคุณภาพชีวิตระดับอำเภอ", "District Quality-of-Life Committee", nil},
 	{"รพ.สต.", "โรงพยาบาลส่งเสริมสุขภาพตำบล", "Subdistrict Health Promoting Hospital", nil},
 	{"สพม.", "สภาพัฒนาการเมือง", "Political Development Council", []string{"สภาพัฒนากรเมือง"}},
+	{"เทศบาล", "เทศบาล", "municipality (local government)", []string{"เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร"}},
+	{"กทม.", "กรุงเทพมหานคร (ราชการส่วนท้องถิ่น)", "Bangkok Metropolitan Administration (BMA)", []string{"BMA", "ผู้ว่าราชการกรุงเทพมหานคร", "ผู้ว่าฯ กทม.", "ผู้ว่า กทม.", "สภากรุงเทพมหานคร", "สภา กทม.", "สำนักอนามัย กรุงเทพมหานคร", "สำนักอนามัยกรุงเทพมหานคร", "สำนักอนามัย กทม.", "ศูนย์บริการสาธารณสุข กทม.", "ศูนย์บริการสาธารณสุขกรุงเทพมหานคร"}},
 }
+
+// nameOnly are organisations found through their names only, never their
+// short form: เทศบาล has no acronym of its own (ทต./ทม./ทน. collide with
+// words), and กทม. in running text is nearly always the place, which the
+// province facet already carries; the administration (BMA) is recognised
+// by its organisational names (สำนักอนามัย กทม., ผู้ว่าฯ กทม., สภา กทม.).
+var nameOnly = map[string]bool{"เทศบาล": true, "กทม.": true}
 
 // Orgs returns the organisation dictionary. The result is a copy.
 func Orgs() []OrgInfo {
@@ -73,9 +82,9 @@ func LookupOrg(s string) (OrgInfo, bool) {
 }
 
 type orgMatcher struct {
-	acr *regexp.Regexp
 	// acrRank is each orgTable row's place in the acronym alternation
-	// (longest pattern first).
+	// (longest pattern first): at one position, the first alternative
+	// that matches wins, as in the regexp this matcher replaced.
 	acrRank []int
 	ids     map[string]string // acronym letters (no dots) → ID
 	names   []orgName         // long names, longest first
@@ -93,7 +102,9 @@ var orgMatch = sync.OnceValue(func() *orgMatcher {
 	var alts []string
 	for _, o := range orgTable {
 		letters := strings.ReplaceAll(o.ID, ".", "")
-		m.ids[letters] = o.ID
+		if !nameOnly[o.ID] {
+			m.ids[letters] = o.ID
+		}
 		var parts []string
 		for _, r := range letters {
 			parts = append(parts, regexp.QuoteMeta(string(r)))
@@ -115,8 +126,6 @@ var orgMatch = sync.OnceValue(func() *orgMatcher {
 	for rank, i := range order {
 		m.acrRank[i] = rank
 	}
-	sortByLenDesc(alts)
-	m.acr = regexp.MustCompile(strings.Join(alts, "|"))
 	slices.SortStableFunc(m.names, func(a, b orgName) int { return len(b.text) - len(a.text) })
 	return m
 })

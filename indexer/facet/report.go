@@ -26,6 +26,7 @@ func (f Facts) Report() string {
 	line("mentioned years", f.MentionedYears)
 	line("tools", f.Tools)
 	line("mentioned tools", f.MentionedTools)
+	line("assembly levels", f.AssemblyLevels)
 	line("orgs", f.Orgs)
 	line("section kinds", f.SectionKinds)
 	b.WriteString("\nevidence:\n")

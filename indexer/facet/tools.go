@@ -112,6 +112,8 @@ type toolHit struct {
 	tool       Tool
 	weight     float64
 	rule       string
+	// level is the assembly level (Level*) when the form says it.
+	level string
 	// bare is set for bare สมัชชา (counts only when the document is about
 	// health assemblies) and bare ธรรมนูญ (only after a qualified charter).
 	bare bool
@@ -193,21 +195,23 @@ func findTools(t ntext, lh *lexHits, year int) []toolHit {
 		rest := s[en:]
 		h := toolHit{start: st, end: en, weight: 1}
 		switch {
-		case hasAnyPrefix(rest, "สุขภาพแห่งชาติ", "แห่งชาติ", "ชาติ", " สุขภาพแห่งชาติ"):
-			h.tool, h.rule = ToolNationalAssembly, "สมัชชาสุขภาพแห่งชาติ"
-			h.end += len(firstPrefix(rest, "สุขภาพแห่งชาติ", "แห่งชาติ", "ชาติ", " สุขภาพแห่งชาติ"))
+		case hasAnyPrefix(rest, "สุขภาพแห่งชาติ", "แห่งชาติ", "ชาติ", " สุขภาพแห่งชาติ", "สุขภาพระดับชาติ", "ระดับชาติ"):
+			h.tool, h.rule, h.level = ToolNationalAssembly, "สมัชชาสุขภาพแห่งชาติ", LevelNational
+			h.end += len(firstPrefix(rest, "สุขภาพแห่งชาติ", "แห่งชาติ", "ชาติ", " สุขภาพแห่งชาติ", "สุขภาพระดับชาติ", "ระดับชาติ"))
 		case hasAnyPrefix(rest, "สุขภาพเฉพาะประเด็น", "สุขภาพเชิงประเด็น", "เฉพาะประเด็น", "เชิงประเด็น", "(สุขภาพ)เชิงประเด็น"):
-			h.tool, h.rule = ToolIssueAssembly, "สมัชชาเฉพาะประเด็น"
+			h.tool, h.rule, h.level = ToolIssueAssembly, "สมัชชาเฉพาะประเด็น", LevelIssue
 			h.end += len(firstPrefix(rest, "สุขภาพเฉพาะประเด็น", "สุขภาพเชิงประเด็น", "เฉพาะประเด็น", "เชิงประเด็น", "(สุขภาพ)เชิงประเด็น"))
 		case hasAnyPrefix(strings.TrimPrefix(strings.TrimPrefix(rest, "สุขภาพ"), "สุขภาวะ"), issueSubjects...):
 			h.tool, h.rule = ToolIssueAssembly, "สมัชชา + issue ("+firstPrefix(strings.TrimPrefix(strings.TrimPrefix(rest, "สุขภาพ"), "สุขภาวะ"), issueSubjects...)+")"
 			h.end += len(firstPrefix(rest, "สุขภาพ", "สุขภาวะ"))
+			h.level = LevelIssue
 		case hasAnyPrefix(rest, "คนจน", "ปฏิรูป", "องค์กรชุมชน", "ใหญ่", "สหประชาชาติ", "แห่งสหประชาชาติ", "เกษตรกร", "ประชาชนภาคใต้"):
 			continue
 		case hasAnyPrefix(rest, "สุขภาพ", "สุขภาวะ", "จังหวัด", "ภาค", "ตำบล", "อำเภอ", "ระดับ", "เฉพาะพื้นที่", " สุขภาพ"):
 			h.tool, h.rule = ToolAreaAssembly, "สมัชชาสุขภาพ"+"(area)"
 			h.end += len(firstPrefix(rest, "สุขภาพจังหวัด", "สุขภาพ", "สุขภาวะ", "จังหวัด", "ภาค", "ตำบล", "อำเภอ", "ระดับ", "เฉพาะพื้นที่", " สุขภาพ"))
 			h.rule = "qualified assembly"
+			h.level = areaLevel(s, en, lh)
 		default:
 			h.tool, h.rule, h.bare, h.weight = ToolAreaAssembly, "bare สมัชชา", true, 0.5
 		}
@@ -295,6 +299,54 @@ func findTools(t ntext, lh *lexHits, year int) []toolHit {
 	}
 	slices.SortFunc(hits, func(a, b toolHit) int { return a.start - b.start })
 	return hits
+}
+
+// Assembly levels (Facts.AssemblyLevels): users look for a provincial
+// assembly (สมัชชาจังหวัด) and a regional one (สมัชชาภาค) separately.
+const (
+	LevelProvincial  = "provincial"  // สมัชชาสุขภาพจังหวัด, สมัชชาสุขภาพ{province}
+	LevelRegional    = "regional"    // สมัชชาสุขภาพภาค..., ระดับเขต, ล้านนา
+	LevelDistrict    = "district"    // สมัชชาสุขภาพอำเภอ
+	LevelSubdistrict = "subdistrict" // สมัชชาสุขภาพตำบล, หมู่บ้าน
+	LevelNational    = "national"    // สมัชชาสุขภาพแห่งชาติ
+	LevelIssue       = "issue"       // สมัชชาสุขภาพเฉพาะประเด็น, สมัชชาผู้สูงอายุ
+)
+
+// areaLevel reads the level of an area assembly from what follows สมัชชา
+// at en: (สุขภาพ|สุขภาวะ)? (ระดับ)? then จังหวัด, ภาค, เขต, อำเภอ, ตำบล,
+// หมู่บ้าน, a province or a sub-region. "" when the form does not say.
+func areaLevel(s string, en int, lh *lexHits) string {
+	q := en
+	for _, w := range []string{" ", "สุขภาพ", "สุขภาวะ", " ", "ระดับ"} {
+		if strings.HasPrefix(s[q:], w) {
+			q += len(w)
+		}
+	}
+	rest := s[q:]
+	switch {
+	case strings.HasPrefix(rest, "จังหวัด"):
+		return LevelProvincial
+	case hasAnyPrefix(rest, "ภาคี", "ภาคประชา", "ภาครัฐ", "ภาคส่วน"):
+		return ""
+	case hasAnyPrefix(rest, "ภาค", "เขต"):
+		return LevelRegional
+	case strings.HasPrefix(rest, "อำเภอ"):
+		return LevelDistrict
+	case hasAnyPrefix(rest, "ตำบล", "หมู่บ้าน"):
+		return LevelSubdistrict
+	}
+	forms := provForms()
+	for _, h := range lh[lexProv] {
+		if h.start == q && !forms[h.idx].district {
+			return LevelProvincial
+		}
+	}
+	for _, h := range lh[lexSubRegion] {
+		if h.start == q {
+			return LevelRegional
+		}
+	}
+	return ""
 }
 
 func hasAnyPrefix(s string, ps ...string) bool { return firstPrefix(s, ps...) != "" }
