@@ -70,6 +70,16 @@ func TestSuggestAndDidYouMean(t *testing.T) {
 	if res.DidYouMean != "อาหารปลอดภัย" {
 		t.Errorf("Search(อาหารปลอดภับ).DidYouMean = %q, want อาหารปลอดภัย", res.DidYouMean)
 	}
+	// English words are respelled against the names the query understands.
+	for q, want := range map[string]string{"Lampun": "lamphun", "helth assembley": "health assembly"} {
+		res, err := s.Search(ctx, Request{Query: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.DidYouMean != want {
+			t.Errorf("Search(%s).DidYouMean = %q, want %q", q, res.DidYouMean, want)
+		}
+	}
 	// Typo tolerance never applies to short Thai words.
 	if res, _ := s.Search(ctx, Request{Query: "ขยา"}); res.Total != 0 {
 		t.Errorf("Search(ขยา).Total = %d, want 0 (no fuzzy under 4 runes)", res.Total)

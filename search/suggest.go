@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -283,6 +285,14 @@ func (s *Searcher) closest(term string) (string, bool) {
 	// Candidates share the first letter (typos there are rare, and it keeps
 	// the scan to a slice of the vocabulary; not every bleve index type
 	// offers a fuzzy dictionary).
+	if isLatin(term) {
+		// The corpus is Thai: English words a user types are mostly names
+		// of provinces and tools, which the query understands through
+		// aliases, not through the index vocabulary.
+		if alt, ok := closestEnglish(term, fuzz); ok {
+			return alt, true
+		}
+	}
 	_, w := utf8.DecodeRuneInString(term)
 	d, err := s.idx.FieldDictPrefix("_all", []byte(term[:w]))
 	if err != nil {
@@ -330,4 +340,51 @@ func editDistance(a, b []rune, limit int) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// englishWords is the vocabulary of English names the query understands:
+// the words of province and tool names and their English aliases.
+var englishWords = sync.OnceValue(func() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(names ...string) {
+		for _, n := range names {
+			for _, w := range strings.FieldsFunc(strings.ToLower(n), func(r rune) bool {
+				return !unicode.IsLetter(r)
+			}) {
+				if utf8.RuneCountInString(w) >= 4 && !seen[w] {
+					seen[w] = true
+					out = append(out, w)
+				}
+			}
+		}
+	}
+	for _, p := range facet.Provinces() {
+		add(p.English)
+		add(p.EnglishAliases...)
+	}
+	for _, t := range facet.Tools() {
+		add(t.English)
+		add(t.Aliases...)
+	}
+	slices.Sort(out)
+	return out
+})
+
+// closestEnglish returns the English name word nearest to term within fuzz
+// edits (term itself when it is one), preferring the first letter kept.
+func closestEnglish(term string, fuzz int) (string, bool) {
+	term = strings.ToLower(term)
+	tr := []rune(term)
+	best, bestD := "", fuzz+1
+	for _, w := range englishWords() {
+		if w == term {
+			return "", false
+		}
+		d := editDistance(tr, []rune(w), fuzz)
+		if d < bestD || d == bestD && best != "" && best[0] != term[0] && w[0] == term[0] {
+			best, bestD = w, d
+		}
+	}
+	return best, best != ""
 }
