@@ -12,9 +12,19 @@
 // text exactly as printed, author, tags, categories, project, body
 // paragraphs, labelled sections and outgoing links.
 //
-// Import reads local .html, .htm and .txt files through the same profiles,
-// and MergeDocuments upserts documents into a documents.jsonl file
-// atomically.
+// Which pages become documents is decided by URL path (each style's article
+// pattern; listings, feeds and sub-pages never) and, where the path does
+// not say, by markup (a single post against a list of post entries), never
+// by host name, so a mirror or a local copy of a site behaves like the
+// original (shape.go).
+//
+// A crawl appends documents to documents.jsonl in batches (the last line of
+// an ID wins) and compacts the file to one line per document at the end of
+// each run, dropping documents tombstoned in crawl.db: pages that answered
+// 404 or 410 on a re-crawl, and former primaries of duplicate sets
+// (groups.go). Import reads local .html, .htm and .txt files through the
+// same profiles, and MergeDocuments upserts documents into a
+// documents.jsonl file atomically.
 //
 // The package hands on raw strings. It does not interpret meaning: which
 // province, year or tool a text is about is the indexer's job.

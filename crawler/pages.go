@@ -52,10 +52,13 @@ func (s pageStore) path(key string) string {
 // put writes p atomically.
 func (s pageStore) put(p Page) error {
 	final := s.path(p.Key)
-	if err := os.MkdirAll(filepath.Dir(final), 0o755); err != nil {
-		return fmt.Errorf("store page %s: %w", p.Key, err)
-	}
 	tmp, err := os.CreateTemp(filepath.Dir(final), ".page-*")
+	if errors.Is(err, fs.ErrNotExist) { // the first page of its folder
+		if err := os.MkdirAll(filepath.Dir(final), 0o755); err != nil {
+			return fmt.Errorf("store page %s: %w", p.Key, err)
+		}
+		tmp, err = os.CreateTemp(filepath.Dir(final), ".page-*")
+	}
 	if err != nil {
 		return fmt.Errorf("store page %s: %w", p.Key, err)
 	}
