@@ -33,6 +33,9 @@ type Facts struct {
 	Tools          []string `json:"tools"`
 	MentionedTools []string `json:"mentioned_tools"`
 	ToolFamilies   []string `json:"tool_families"`
+	// AssemblyLevels are the levels of the health assemblies the text
+	// speaks of (provincial, regional, district, subdistrict, national, issue).
+	AssemblyLevels []string `json:"assembly_levels"`
 	Orgs           []string `json:"orgs"`
 	// SectionKinds is aligned with Document.Sections; "" where a heading
 	// is not one of the known kinds.
@@ -74,6 +77,7 @@ func Enrich(d botrian.Document) Entry {
 		EventYears:     nonNil(f.EventYears),
 		MentionedYears: nonNil(f.MentionedYears),
 		Orgs:           nonNil(f.Orgs),
+		AssemblyLevels: nonNil(f.AssemblyLevels),
 	}
 	if f.Year > 0 {
 		out.YearBE = f.Year + 543
