@@ -8,10 +8,11 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
-// MappingVersion identifies the field table below. Bump it whenever a field
+// MappingVersion identifies the field table below and the stored Entry
+// format (FieldSource). Bump it whenever a field or a stored fact
 // is added, removed or analysed differently; Open refuses an index built
 // under another version and asks for a reindex.
-const MappingVersion = 1
+const MappingVersion = 2
 
 // Field names of the index. Every indexed document is a flat map with these
 // keys; the table fields gives each one's analysis.
