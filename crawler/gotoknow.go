@@ -48,7 +48,8 @@ func isGotoknowHTML(d *goquery.Document) bool {
 
 // gotoknowBoilerplate are parts of a page that are never the post.
 const gotoknowBoilerplate = `header, nav, footer, aside, #sidebar, .sidebar, #comments, .comments, .comment,
-	#footer, .footer, .share, .social, .breadcrumb, .navbar, .related, .recent-posts`
+	#footer, .footer, .share, .social, .breadcrumb, .navbar, .related, .recent-posts, .byline, .author,
+	.author-name, .post-author, .post-meta`
 
 func gotoknowHTML(d *goquery.Document, base *url.URL) page {
 	p := page{site: botrian.SiteGotoknow}
@@ -61,6 +62,7 @@ func gotoknowHTML(d *goquery.Document, base *url.URL) page {
 		p.author = firstText(d.Selection, `a[rel="author"]`, ".author-name", ".post-author", ".author",
 			`a[href*="/profiles/users/"]`, `a[href*="/user/"]`)
 	}
+	p.author = strings.TrimSpace(strings.TrimPrefix(p.author, "โดย"))
 	p.dateMachine = metaContent(d, `meta[property="article:published_time"]`)
 	if tl := d.Find(`*:containsOwn("คำสำคัญ (Tags)")`).Last(); tl.Length() > 0 {
 		links := tl.Find("a")

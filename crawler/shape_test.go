@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/botrian/botrian"
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestIsArticle(t *testing.T) {
@@ -89,5 +90,24 @@ func TestSiteOfUnknownHost(t *testing.T) {
 		if d.Site != tt.want {
 			t.Errorf("Extract(%q, %.50q).Site = %q, want %q", tt.path, tt.body, d.Site, tt.want)
 		}
+	}
+}
+
+// TestSoftganzWithoutClasses: an activity report whose markup lacks the
+// module's classes is read from its rendered lines.
+func TestSoftganzWithoutClasses(t *testing.T) {
+	const page = `<html><body><div>สถาบันนโยบายสาธารณะ (สนส. ม.อ.)</div><h2>โครงการทดสอบ</h2>
+<div><h3>ประชุมคณะทำงาน20 พฤศจิกายน 2559</h3><div>20</div><div>พฤศจิกายน 2559รายงานจากพื้นที่ โดย ผู้รายงาน</div>
+<div><i>circle</i></div><div><b>วัตถุประสงค์</b></div><div>เนื้อหาวัตถุประสงค์</div>
+<div><i>attach_money</i></div><div><b>รายงานการใช้เงิน</b></div><table><tr><td>ค่าอาหาร</td><td>100</td></tr></table>
+<div>แสดงความคิดเห็น</div></div></body></html>`
+	d, err := Extract("http://127.0.0.1:8080/project/1/info.action.view/2", []byte(page), "text/html; charset=utf-8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{d.Site, d.Title, d.DateText, d.Author, d.Project, d.Body}
+	want := []string{botrian.SiteSoftganz, "ประชุมคณะทำงาน", "20 พฤศจิกายน 2559", "ผู้รายงาน", "โครงการทดสอบ", "วัตถุประสงค์\n\nเนื้อหาวัตถุประสงค์"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Extract(classless report) site, title, date, author, project, body (-want +got):\n%s", diff)
 	}
 }

@@ -88,6 +88,13 @@ const softganzBoilerplate = `header, nav, footer, aside, #header, #footer, .side
 	.sg-inline-edit-toolbar, div.date, div.owner, h3.title, .timestamp, .breadcrumb`
 
 func softganzHTML(d *goquery.Document, base *url.URL) page {
+	if d.Find(".project-action-item, .paper, #paper, h3.title, h2.title").Length() == 0 {
+		// Markup without the module's classes: read the rendered lines as
+		// the text path does, if they show the reporter line.
+		if p, ok := softganzLines(d, base); ok {
+			return p
+		}
+	}
 	p := page{site: botrian.SiteSoftganz, formLabels: true}
 	item := d.Find(".project-action-item").First()
 	if item.Length() == 0 {
@@ -132,6 +139,23 @@ func softganzHTML(d *goquery.Document, base *url.URL) page {
 	bs = dropTitleBlock(bs, p.title)
 	p.blocks = softganzSections(junkBlocks(bs))
 	return p
+}
+
+// softganzLines reads an activity report from its rendered lines (see
+// softganzText) when one of them is the "รายงานจากพื้นที่ โดย" reporter line.
+func softganzLines(d *goquery.Document, base *url.URL) (page, bool) {
+	body := d.Find("body")
+	body.Find("header, nav, footer, #header, #footer, .sidebar, #sidebar").Remove()
+	var lines []string
+	found := false
+	for _, b := range domBlocks(body, base) {
+		lines = append(lines, b.text)
+		found = found || reporterRE.MatchString(b.text)
+	}
+	if !found {
+		return page{}, false
+	}
+	return softganzText(lines), true
 }
 
 // unfuseDate removes the activity date glued to the end of a title.
