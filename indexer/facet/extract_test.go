@@ -43,6 +43,8 @@ func TestProvincePitfalls(t *testing.T) {
 		{"one passing district is not enough", Input{Body: "ไปเที่ยวหัวหิน และเชียงแสน"}, nil, []Province{"ประจวบคีรีขันธ์"}, nil},
 		{"safe names need no prefix", Input{Body: "ขยายไปทั่วสตูล"}, []Province{"สตูล"}, nil, nil},
 		{"ตรังกานู is Malaysian", Input{Body: "แรงงานจากตรังกานู ทำงานในจังหวัดปัตตานี"}, []Province{"ปัตตานี"}, nil, []Province{"ตรัง"}},
+		{"kinship titles before a name", Input{Title: "ลุงสุรินทร์กับแปลงผัก", Body: "ป้าพิจิตรและลุงสุรินทร์ ในจังหวัดยโสธร"}, []Province{"ยโสธร"}, nil, []Province{"สุรินทร์", "พิจิตร"}},
+		{"study-visit destination", Input{Body: "จังหวัดชัยนาท เคยไปดูงานที่ปากน้ำโพ"}, []Province{"ชัยนาท"}, []Province{"นครสวรรค์"}, nil},
 		{"related links end the body", Input{Body: "สมัชชาสุขภาพจังหวัดสงขลา\nหัวข้อที่เกี่ยวข้อง\nภูเก็ตอบรมนักสานพลัง"}, []Province{"สงขลา"}, nil, []Province{"ภูเก็ต"}},
 	}
 	for _, tt := range tests {
@@ -97,6 +99,9 @@ func TestToolPitfalls(t *testing.T) {
 		{"mou lower case", Input{Body: "บันทึกข้อตกลง ( mou )"}, []Tool{ToolMOU}, nil, nil},
 		{"นักสานพลัง", Input{Body: "พัฒนาศักยภาพนักสานพลัง นักสานพลัง นนส."}, []Tool{ToolCapacityBuilding}, nil, nil},
 		{"living will", Input{Body: "หนังสือแสดงเจตนาตามมาตรา 12"}, []Tool{ToolLivingWill}, nil, nil},
+		{"HIA glued before ชุมชน and a function word", Input{Body: "เยาวชนทำHIAชุมชนเรื่องโรงงาน"}, []Tool{ToolCHIA, ToolHIA}, nil, nil},
+		{"HIA of a community named ชุมชน...", Input{Body: "HIA ชุมชนริมแควน้อย"}, []Tool{ToolHIA}, nil, []Tool{ToolCHIA}},
+		{"the national UC fund is no local fund", Input{Body: "สิทธิตามกองทุนหลักประกันสุขภาพแห่งชาติ หนังสือแสดงเจตนา"}, []Tool{ToolLivingWill}, nil, []Tool{ToolLocalHealthFund}},
 		{"bare ธรรมนูญ is the charter just named", Input{Title: "รับฟังร่างธรรมนูญว่าด้วยระบบสุขภาพแห่งชาติ", Body: "ธรรมนูญระบบสุขภาพ ธรรมนูญฉบับแรก ธรรมนูญนี้ ธรรมนูญฉบับใหม่ สมัชชาสุขภาพจังหวัด สมัชชาสุขภาพจังหวัด"}, []Tool{ToolNationalCharter}, []Tool{ToolAreaAssembly}, nil},
 		{"bare ธรรมนูญ alone is nothing", Input{Body: "ธรรมนูญฉบับนี้ ธรรมนูญ"}, nil, nil, []Tool{ToolAreaCharter, ToolNationalCharter}},
 		{"tie goes to the first named", Input{Body: "สมัชชาผู้สูงอายุ ส่งต่อสมัชชาสุขภาพจังหวัด"}, []Tool{ToolIssueAssembly}, []Tool{ToolAreaAssembly}, nil},

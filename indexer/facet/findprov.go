@@ -76,7 +76,10 @@ var (
 
 var strongPrefixes = []string{"จังหวัด", "จ.", "จว.", "จว", "เมือง", "คน", "ชาว", "ประจำจังหวัด"}
 var adminPrefixes = []string{"ต.", "ตำบล", "อ.", "อำเภอ", "แขวง", "หมู่บ้าน"}
-var personPrefixes = []string{"นาย", "นาง", "นางสาว", "น.ส.", "นพ.", "พญ.", "ดร.", "คุณ", "ผศ.", "รศ.", "ศ.", "ทพ.", "ภก.", "พระ"}
+var personPrefixes = []string{"นาย", "นาง", "นางสาว", "น.ส.", "นพ.", "พญ.", "ดร.", "คุณ", "ผศ.", "รศ.", "ศ.", "ทพ.", "ภก.", "พระ",
+	// kinship and village titles before a given name (ลุงสุรินทร์)
+	// (not ครู/หมอ: "ครูลำปาง" is also the teachers of Lampang)
+	"ลุง", "ป้า", "น้า", "ยาย", "พ่อ", "แม่", "กำนัน", "ผู้ใหญ่", "ผญ."}
 var geoPrefixes = []string{"ทะเลสาบ", "แม่น้ำ", "ลุ่มน้ำ", "ลุ่มแม่น้ำ", "อ่าว", "ช่องแคบ"}
 var instPrefixes = []string{"มหาวิทยาลัย", "ม.", "ราชภัฏ", "ราชภัฎ", "โรงพยาบาล", "รพ.", "วิทยาลัย", "โรงเรียน", "ศูนย์", "สถาบัน"}
 
@@ -141,6 +144,8 @@ func findProvinces(t ntext, lh *lexHits) []provHit {
 				c.weight, c.rule = 0.3, "office seat after เขต N"
 			} else if isVenue(s, st) {
 				c.weight, c.venue, c.rule = 0.3, true, "venue (ณ/ที่/โรงแรม before it)"
+			} else if isVisit(s, st) {
+				c.weight, c.venue, c.rule = 0.3, true, "study-visit destination (ดูงาน before it)"
 			} else if hasAnySuffix(pre, instPrefixes...) {
 				c.weight, c.inst, c.rule = 0.5, true, "institution name "+lastPrefix(pre, instPrefixes...)
 			}
@@ -325,6 +330,17 @@ func isVenue(s string, i int) bool {
 		}
 	}
 	return false
+}
+
+// isVisit reports whether the mention at i is where a study visit went
+// (ไปดูงานที่X, ศึกษาดูงานX): a place the subject learnt from, not the
+// subject.
+func isVisit(s string, i int) bool {
+	pre := tail(s, i, 20)
+	if k := strings.LastIndexAny(pre, "\n"); k >= 0 {
+		pre = pre[k+1:]
+	}
+	return strings.Contains(pre, "ดูงาน")
 }
 
 // listGapRunes are the runes of listGap's separators.

@@ -262,6 +262,10 @@ func findTools(t ntext, lh *lexHits, year int) []toolHit {
 	}
 	for i, tr := range rules {
 		for _, loc := range findAllAnchored(tr.anc, s, starts[i]) {
+			// กองทุนหลักประกันสุขภาพแห่งชาติ is the national UC fund.
+			if tr.tool == ToolLocalHealthFund && strings.HasPrefix(s[loc[1]:], "แห่งชาติ") {
+				continue
+			}
 			add(toolHit{start: loc[0], end: loc[1], tool: tr.tool, weight: 1, rule: tr.rule})
 		}
 	}
@@ -286,9 +290,11 @@ func findTools(t ntext, lh *lexHits, year int) []toolHit {
 		w := ls[i:j]
 		if tool, ok := asciiTools[w]; ok {
 			h := toolHit{start: i, end: j, tool: tool, weight: 1, rule: strings.ToUpper(w)}
-			// "HIA ชุมชน" is the community HIA; "HIA ชุมชนริมแควน้อย" is the
+			// "HIA ชุมชน" is the community HIA, also when a function word
+			// follows ("ทำHIAชุมชนเรื่อง..."); "HIA ชุมชนริมแควน้อย" is the
 			// HIA of a community named after it.
-			if rest := strings.TrimLeft(s[j:], " "); tool == ToolHIA && strings.HasPrefix(rest, "ชุมชน") && !isThaiLetter(runeAfter(rest, len("ชุมชน"))) {
+			if rest := strings.TrimLeft(s[j:], " "); tool == ToolHIA && strings.HasPrefix(rest, "ชุมชน") &&
+				(!isThaiLetter(runeAfter(rest, len("ชุมชน"))) || hasAnyPrefix(rest[len("ชุมชน"):], functionWords...)) {
 				h.tool, h.rule = ToolCHIA, "HIA ชุมชน"
 			}
 			add(h)
@@ -348,6 +354,10 @@ func areaLevel(s string, en int, lh *lexHits) string {
 	}
 	return ""
 }
+
+// functionWords are Thai words that start a new phrase: a name does not
+// begin with them.
+var functionWords = []string{"เรื่อง", "เพื่อ", "ใน", "ของ", "กับ", "และ", "ที่", "โดย", "ครั้ง", "ว่า", "ซึ่ง", "จาก", "เป็น", "ให้", "ได้"}
 
 func hasAnyPrefix(s string, ps ...string) bool { return firstPrefix(s, ps...) != "" }
 
