@@ -400,7 +400,7 @@ func (c *Crawler) entryFor(raw string, depth int, kind urlKind) (entry, bool) {
 // state but the Fetcher and the page store.
 func (c *Crawler) process(ctx context.Context, it item) result {
 	r := result{it: it}
-	req := Request{URL: it.URL, ETag: it.ETag, LastModified: it.LastModified}
+	req := Request{URL: it.URL, ETag: it.ETag, LastModified: it.LastModified, InScope: c.inScope}
 	res, err := c.fetcher.Fetch(ctx, req)
 	if ctx.Err() != nil {
 		r.cancelled = true

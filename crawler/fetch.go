@@ -52,6 +52,7 @@ var (
 	ErrTooManyRedirects = errors.New("too many redirects")
 	ErrPrivateAddress   = errors.New("private, loopback or link-local address refused")
 	ErrStatus           = errors.New("unexpected http status")
+	ErrOffScope         = errors.New("redirect leaves the crawl's hosts")
 )
 
 // FetchError reports a failed fetch: the URL and, when the server answered,
@@ -260,6 +261,9 @@ type Request struct {
 	SkipRobots bool
 	// AnyType accepts any content type.
 	AnyType bool
+	// InScope, if set, vets each redirect target: one it rejects is not
+	// followed and the fetch fails with ErrOffScope.
+	InScope func(*url.URL) bool
 }
 
 // Response is a successful fetch.
@@ -282,7 +286,8 @@ type Response struct {
 // robots.txt (unless SkipRobots), rate limited and retried on 5xx, 429 and
 // network errors. Failures are *FetchError wrapping ErrDisallowed,
 // ErrBodyTooLarge, ErrContentType, ErrRedirectLoop, ErrTooManyRedirects,
-// ErrPrivateAddress, ErrStatus (with Status set) or the transport's error.
+// ErrPrivateAddress, ErrOffScope, ErrStatus (with Status set) or the
+// transport's error.
 func (f *Fetcher) Fetch(ctx context.Context, req Request) (*Response, error) {
 	u, err := url.Parse(req.URL)
 	if err != nil {
@@ -329,6 +334,9 @@ func (f *Fetcher) Fetch(ctx context.Context, req Request) (*Response, error) {
 		next.Fragment = ""
 		if next.Scheme != "http" && next.Scheme != "https" {
 			return nil, &FetchError{URL: next.String(), Err: ErrUnsupportedURL}
+		}
+		if req.InScope != nil && !req.InScope(next) {
+			return nil, &FetchError{URL: req.URL, Status: res.Status, Err: fmt.Errorf("%w: %s", ErrOffScope, next)}
 		}
 		if visited[next.String()] {
 			return nil, &FetchError{URL: req.URL, Status: res.Status, Err: fmt.Errorf("%w at %s", ErrRedirectLoop, next)}

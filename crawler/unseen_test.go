@@ -242,6 +242,12 @@ func newUnseenSite(t testing.TB, flaky bool, crawlDelay int) *unseenSite {
 		html(w, areahppSingle(unseenArticle{path: "/areahpp2/archives/1234/attachment/shot", title: "shot",
 			phrases: []string{"ภาพประกอบ", "ภาพ"}}, ""))
 	})
+	mux.HandleFunc("/go/elsewhere", func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		other := s.offPort
+		s.mu.Unlock()
+		http.Redirect(w, r, other+"/posts/212436", http.StatusFound)
+	})
 	mux.HandleFunc("/about", func(w http.ResponseWriter, r *http.Request) {
 		html(w, `<html><head><title>เกี่ยวกับเรา</title></head><body><h1>เกี่ยวกับเรา</h1><p>ศูนย์ความรู้ของเครือข่าย ติดต่อทีมงานได้ทุกวัน</p></body></html>`)
 	})
@@ -381,6 +387,7 @@ func unseenHome(offHost string) string {
 <li><a href="/areahpp2/archives/1236#more-1236">ธรรมนูญ</a></li>
 <li><a href="` + unseenAltPath + `">ลิงก์เก่า</a></li><li><a href="` + unseenSaved + `">ฉบับบันทึก</a></li>
 <li><a href="/areahpp2/archives/1234/attachment/shot">ภาพ</a></li><li><a href="/about">เกี่ยวกับ</a></li>
+<li><a href="/go/elsewhere">ลิงก์ย้ายออกนอกเว็บ</a></li>
 <li><a href="` + unseenCategory + `/">หมวดข่าว</a></li>
 <li><a href="/areahpp2/archives/1235">ห้าม</a></li>
 </ul></section>
@@ -690,8 +697,8 @@ func TestCrawlUnseenSite(t *testing.T) {
 			t.Errorf("never requested %s; requests: %q", p, reqs)
 		}
 	}
-	if st.Failed != 0 || st.Disallowed == 0 || st.Queued != 0 {
-		t.Errorf("Stats = %+v, want no failure, some disallowed, empty queue", st)
+	if st.Failed != 1 || st.Disallowed == 0 || st.Queued != 0 {
+		t.Errorf("Stats = %+v, want one failure (the off-host redirect), some disallowed, empty queue", st)
 	}
 }
 
