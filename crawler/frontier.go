@@ -41,12 +41,15 @@ import (
 //	         its set's primary changed). A document written again under the
 //	         ID clears it.
 //
-// Every change of a URL's state is one bbolt transaction: taking a URL from the queue
-// marks it fetching; finishing it records the result, queues its links and
-// marks it pending in the same transaction. On open, URLs left fetching by a
-// killed process go back to their old queue position; pending pages are
-// re-extracted from DIR/pages. So a crawl killed at any moment and rerun
-// loses no page and fetches none twice in the same pass.
+// State changes are bbolt transactions: taking URLs from the queue marks
+// them fetching (one transaction for all the free fetch slots); finishing
+// the results that are ready records each one's outcome, queues its links
+// and marks its page pending in one transaction; writing a batch of
+// documents files them in their duplicate sets and clears their pending
+// marks in one more. On open, URLs left fetching by a killed process go back
+// to their old queue position; pending pages are re-extracted from
+// DIR/pages. So a crawl killed at any moment and rerun loses no page and
+// fetches again only the pages that were in flight.
 const FrontierVersion = "1"
 
 var (
