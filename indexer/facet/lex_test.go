@@ -81,25 +81,27 @@ func unanchor(re *regexp.Regexp) *regexp.Regexp {
 	return regexp.MustCompile(s)
 }
 
-// TestAnchoredSearch checks that trying the anchored regexps only at the
-// lexicon's candidate starts finds exactly what a full regexp scan finds.
-func TestAnchoredSearch(t *testing.T) {
+type anchoredCheck struct {
+	name   string
+	anc    *regexp.Regexp
+	full   *regexp.Regexp
+	starts func(s string, lh *lexHits) []int
+}
+
+// anchoredChecks lists every regexp the extractor tries only at candidate
+// starts, with how it finds them.
+func anchoredChecks() []anchoredCheck {
 	r := dateREs()
-	type check struct {
-		name   string
-		anc    *regexp.Regexp
-		starts func(s string, lh *lexHits) []int
-	}
-	checks := []check{
-		{"month", r.month, func(s string, lh *lexHits) []int { return monthStarts(s, lh[lexMonth]) }},
-		{"year", r.year, func(s string, lh *lexHits) []int {
+	checks := []anchoredCheck{
+		{"month", r.month, nil, func(s string, lh *lexHits) []int { return monthStarts(s, lh[lexMonth]) }},
+		{"year", r.year, nil, func(s string, lh *lexHits) []int {
 			var out []int
 			for _, x := range lh[lexYearWord] {
 				out = append(out, x.start)
 			}
 			return out
 		}},
-		{"iso", r.iso, func(s string, _ *lexHits) []int {
+		{"iso", r.iso, nil, func(s string, _ *lexHits) []int {
 			var out []int
 			for i := 4; i < len(s); i++ {
 				if s[i] == '-' {
@@ -108,10 +110,10 @@ func TestAnchoredSearch(t *testing.T) {
 			}
 			return out
 		}},
-		{"abbr", abbrRE, func(s string, _ *lexHits) []int { return abbrStarts(s) }},
+		{"abbr", abbrRE, nil, func(s string, _ *lexHits) []int { return abbrStarts(s) }},
 	}
 	for i, tr := range toolRules() {
-		checks = append(checks, check{"tool " + tr.rule, tr.anc, func(_ string, lh *lexHits) []int {
+		checks = append(checks, anchoredCheck{"tool " + tr.rule, tr.anc, nil, func(_ string, lh *lexHits) []int {
 			var out []int
 			for _, x := range lh[lexToolRule] {
 				if int(x.idx) == i {
@@ -121,19 +123,47 @@ func TestAnchoredSearch(t *testing.T) {
 			return out
 		}})
 	}
-	texts := anchoredTexts(t)
+	for i := range checks {
+		checks[i].full = unanchor(checks[i].anc)
+	}
+	return checks
+}
+
+// checkAnchored reports the first regexp whose anchored search of s
+// differs from a full scan.
+func checkAnchored(t *testing.T, checks []anchoredCheck, s string) {
+	t.Helper()
+	lh := scanLex(asciiLower(s))
 	for _, c := range checks {
-		full := unanchor(c.anc)
-		for _, s := range texts {
-			lh := scanLex(asciiLower(s))
-			got := findAllSubmatchAnchored(c.anc, s, c.starts(s, lh))
-			want := full.FindAllStringSubmatchIndex(s, -1)
-			if len(got) != len(want) || !slices.EqualFunc(got, want, slices.Equal) {
-				t.Errorf("%s: anchored search of %q = %v, want %v", c.name, s, got, want)
-				break
-			}
+		got := findAllSubmatchAnchored(c.anc, s, c.starts(s, lh))
+		want := c.full.FindAllStringSubmatchIndex(s, -1)
+		if len(got) != len(want) || !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("%s: anchored search of %q = %v, want %v", c.name, s, got, want)
 		}
 	}
+}
+
+// TestAnchoredSearch checks that trying the anchored regexps only at the
+// lexicon's candidate starts finds exactly what a full regexp scan finds.
+func TestAnchoredSearch(t *testing.T) {
+	checks := anchoredChecks()
+	for _, s := range anchoredTexts(t) {
+		checkAnchored(t, checks, s)
+		if t.Failed() {
+			break
+		}
+	}
+}
+
+// FuzzAnchoredSearch checks the same invariant on normalised fuzz input.
+func FuzzAnchoredSearch(f *testing.F) {
+	for _, s := range []string{"วันที่ 16 - 17 ต. ค. 2551", "ปีงบประมาณ 2558-60 พ. ศ.2557", "คจ.สจ.รอ. ศพส 11 ชพ.", "การประเมินผลกระทบด้านสุขภาพ  โดยชุมชน", "2557-08-06T10:00"} {
+		f.Add(s)
+	}
+	checks := anchoredChecks()
+	f.Fuzz(func(t *testing.T, s string) {
+		checkAnchored(t, checks, Norm(s))
+	})
 }
 
 func TestFourDigits(t *testing.T) {
