@@ -400,7 +400,8 @@ func (c *Crawler) entryFor(raw string, depth int, kind urlKind) (entry, bool) {
 // state but the Fetcher and the page store.
 func (c *Crawler) process(ctx context.Context, it item) result {
 	r := result{it: it}
-	req := Request{URL: it.URL, ETag: it.ETag, LastModified: it.LastModified, InScope: c.inScope}
+	req := Request{URL: it.URL, ETag: it.ETag, LastModified: it.LastModified, InScope: c.inScope,
+		AnyType: it.Kind == kindSitemap} // sitemaps come as XML, gzip, text or octet-stream
 	res, err := c.fetcher.Fetch(ctx, req)
 	if ctx.Err() != nil {
 		r.cancelled = true

@@ -218,6 +218,8 @@ func TestParseSitemap(t *testing.T) {
 		{"rss", `<rss><channel><link>https://a.org/</link><item><link>https://a.org/archives/5</link></item></channel></rss>`, []string{"https://a.org/archives/5"}, nil},
 		{"atom", `<feed xmlns="http://www.w3.org/2005/Atom"><link href="https://a.org/"/><entry><link rel="alternate" href="https://a.org/e1"/><link rel="edit" href="https://a.org/x"/></entry></feed>`, []string{"https://a.org/e1"}, nil},
 		{"gzip", gz.String(), []string{"https://a.org/z"}, nil},
+		{"text", "https://a.org/t1\n\n  https://a.org/t2  \nnot a url\nftp://a.org/x\n", []string{"https://a.org/t1", "https://a.org/t2"}, nil},
+		{"bom", "\xef\xbb\xbf<urlset><url><loc>https://a.org/b</loc></url></urlset>", []string{"https://a.org/b"}, nil},
 		{"tis-620", "<?xml version=\"1.0\" encoding=\"windows-874\"?><urlset><url><loc>https://a.org/\xa1</loc></url></urlset>", []string{"https://a.org/ก"}, nil},
 	}
 	for _, tt := range tests {

@@ -16,7 +16,8 @@ import (
 const maxSitemapBytes = 50 << 20
 
 // parseSitemap reads a sitemap (<urlset>), a sitemap index (<sitemapindex>),
-// an RSS feed (WordPress /feed/) or an Atom feed, gzipped or not. It returns
+// an RSS feed (WordPress /feed/), an Atom feed or a text sitemap (one URL a
+// line), gzipped or not. It returns
 // the page URLs and the further sitemap URLs it lists, as written.
 func parseSitemap(body []byte) (pages, sitemaps []string, err error) {
 	if len(body) > 2 && body[0] == 0x1f && body[1] == 0x8b {
@@ -27,6 +28,9 @@ func parseSitemap(body []byte) (pages, sitemaps []string, err error) {
 		if body, err = io.ReadAll(io.LimitReader(zr, maxSitemapBytes)); err != nil {
 			return nil, nil, fmt.Errorf("sitemap: %w", err)
 		}
+	}
+	if t := bytes.TrimSpace(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))); len(t) > 0 && t[0] != '<' {
+		return textSitemap(t), nil, nil
 	}
 	dec := xml.NewDecoder(bytes.NewReader(body))
 	dec.Strict = false
@@ -93,4 +97,16 @@ func parseSitemap(body []byte) (pages, sitemaps []string, err error) {
 		}
 	}
 	return pages, sitemaps, nil
+}
+
+// textSitemap reads a text sitemap: one absolute http(s) URL a line.
+func textSitemap(body []byte) []string {
+	var pages []string
+	for _, l := range strings.Split(string(body), "\n") {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
+			pages = append(pages, l)
+		}
+	}
+	return pages
 }
