@@ -340,6 +340,9 @@ func extractProvinces(fx *Facts, title, body, tags, cats, project field) {
 			for _, h := range findHealthRegions(f.t.s, f.lh, fx.Year) {
 				all = append(all, fh{f, h})
 			}
+			for _, h := range bangkokPlaces(f.t.s, f.lh) {
+				all = append(all, fh{f, h})
+			}
 		}
 	}
 	// Resolve bare นคร forms from the dominant นคร province.

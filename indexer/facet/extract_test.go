@@ -45,6 +45,9 @@ func TestProvincePitfalls(t *testing.T) {
 		{"ตรังกานู is Malaysian", Input{Body: "แรงงานจากตรังกานู ทำงานในจังหวัดปัตตานี"}, []Province{"ปัตตานี"}, nil, []Province{"ตรัง"}},
 		{"kinship titles before a name", Input{Title: "ลุงสุรินทร์กับแปลงผัก", Body: "ป้าพิจิตรและลุงสุรินทร์ ในจังหวัดยโสธร"}, []Province{"ยโสธร"}, nil, []Province{"สุรินทร์", "พิจิตร"}},
 		{"study-visit destination", Input{Body: "จังหวัดชัยนาท เคยไปดูงานที่ปากน้ำโพ"}, []Province{"ชัยนาท"}, []Province{"นครสวรรค์"}, nil},
+		{"examples after เช่น", Input{Body: "หลายจังหวัด เช่น น่าน ยโสธร และสงขลา มีธรรมนูญแล้ว"}, nil, []Province{"น่าน", "สงขลา"}, nil},
+		{"Bangkok แขวง and สำนักงานเขต", Input{Body: "ชุมชนในแขวงสีกัน สำนักงานเขตดอนเมืองช่วย"}, []Province{"กรุงเทพมหานคร"}, nil, nil},
+		{"แขวงทางหลวง is a highway office", Input{Body: "แขวงทางหลวงลำปางซ่อมถนนในจังหวัดลำปาง"}, []Province{"ลำปาง"}, nil, []Province{"กรุงเทพมหานคร"}},
 		{"related links end the body", Input{Body: "สมัชชาสุขภาพจังหวัดสงขลา\nหัวข้อที่เกี่ยวข้อง\nภูเก็ตอบรมนักสานพลัง"}, []Province{"สงขลา"}, nil, []Province{"ภูเก็ต"}},
 	}
 	for _, tt := range tests {

@@ -178,16 +178,22 @@ func findProvinces(t ntext, lh *lexHits) []provHit {
 		}
 		// Two names make a list only with an explicit separator ("ดีมากเลย
 		// จังหวัดขอนแก่น" is not one); three or more always do.
-		if j > i && (j-i+1 >= 3 || hasAnyContains(s[cands[i].end:cands[j].start], "และ", ",", "/", "กับ", "หรือ")) {
+		isList := j > i && (j-i+1 >= 3 || hasAnyContains(s[cands[i].end:cands[j].start], "และ", ",", "/", "กับ", "หรือ"))
+		// Names after เช่น/อาทิ are examples, not the subject.
+		if example(s, cands[i].start) {
+			for k := i; k <= j; k++ {
+				cands[k].weight, cands[k].rule = min(cands[k].weight, 0.3), "example after เช่น/อาทิ"
+			}
+		} else if isList && j-i+1 >= 3 && governed(s, cands[i].start) {
+			listID++
+			for k := i; k <= j; k++ {
+				cands[k].list = listID
+				cands[k].rule = "list of provinces after ตัวแทนจาก/เครือข่าย/N จังหวัด"
+			}
+		}
+		if isList {
 			for k := i; k <= j; k++ {
 				inList[k] = true
-			}
-			if j-i+1 >= 3 && governed(s, cands[i].start) {
-				listID++
-				for k := i; k <= j; k++ {
-					cands[k].list = listID
-					cands[k].rule = "list of provinces after ตัวแทนจาก/เครือข่าย/N จังหวัด"
-				}
 			}
 		}
 		i = j + 1
@@ -330,6 +336,31 @@ func isVenue(s string, i int) bool {
 		}
 	}
 	return false
+}
+
+// example reports whether the mention at i comes right after เช่น, อาทิ or
+// ยกตัวอย่าง (with at most จังหวัด/จ. between).
+func example(s string, i int) bool {
+	pre := strings.TrimRight(tail(s, i, 20), " ")
+	for _, p := range []string{"จังหวัด", "จ."} {
+		pre = strings.TrimRight(strings.TrimSuffix(pre, p), " ")
+	}
+	return hasAnySuffix(pre, "เช่น", "อาทิ", "อาทิเช่น", "ยกตัวอย่าง", "ตัวอย่างเช่น")
+}
+
+// bangkokPlaces returns the Bangkok-only district words: แขวง{name} and
+// สำนักงานเขต{name} (not แขวงการทาง/แขวงทางหลวง, highway offices).
+func bangkokPlaces(s string, lh *lexHits) []provHit {
+	var out []provHit
+	for _, x := range lh[lexBangkok] {
+		rest := strings.TrimLeft(s[x.end:], " ")
+		r := runeAfter(rest, 0)
+		if r < 'ก' || r > 'ฮ' || hasAnyPrefix(rest, "การทาง", "ทางหลวง") {
+			continue
+		}
+		out = append(out, provHit{start: x.start, end: x.end, prov: "กรุงเทพมหานคร", weight: 0.5, district: true, rule: "Bangkok " + s[x.start:x.end] + "{name}"})
+	}
+	return out
 }
 
 // isVisit reports whether the mention at i is where a study visit went

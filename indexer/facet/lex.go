@@ -27,6 +27,7 @@ const (
 	lexMonth                       // a month form: anchors the month regexp
 	lexYearWord                    // ปี / พ.ศ. / ค.ศ.: anchors the year regexp
 	lexHealthRegion                // เขตสุขภาพ / กขป: anchors healthRegionRE
+	lexBangkok                     // แขวง / สำนักงานเขต: a Bangkok district follows
 	numLexKinds
 )
 
@@ -119,6 +120,8 @@ var lex = sync.OnceValue(func() *lexicon {
 			}
 		}
 	}
+	add("แขวง", lexBangkok, 0)
+	add("สำนักงานเขต", lexBangkok, 0)
 	add("เขตสุขภาพ", lexHealthRegion, 0)
 	add("กขป", lexHealthRegion, 0)
 	add("ปี", lexYearWord, 0)
