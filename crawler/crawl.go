@@ -19,7 +19,7 @@ import (
 // Crawler defaults, used when the Config field is zero.
 const (
 	DefaultConcurrency = 4  // least fetches in flight over all hosts
-	DefaultBatchSize   = 50 // documents per documents.jsonl merge
+	DefaultBatchSize   = 50 // documents per documents.jsonl append
 )
 
 // Names of the files a Crawler keeps in its data directory.
@@ -52,9 +52,10 @@ type Config struct {
 	// ConcurrencyPerHost times the number of seed hosts, and at least
 	// DefaultConcurrency.
 	Concurrency int
-	// BatchSize is how many documents are merged into documents.jsonl at a
-	// time. Fetched pages and their pending documents are durable in crawl.db
-	// and pages/ before that, so a kill between merges loses nothing.
+	// BatchSize is how many documents are appended to documents.jsonl at a
+	// time, in one crawl.db transaction. Fetched pages and their pending
+	// documents are durable in crawl.db and pages/ before that, so a kill
+	// between batches loses nothing.
 	BatchSize int
 	// Fetch configures the Fetcher (politeness, caps, SSRF guard).
 	Fetch FetchConfig
@@ -78,7 +79,7 @@ type Stats struct {
 	NotModified int   // URLs answered 304 Not Modified (re-crawl)
 	Failed      int   // URLs given up on: 4xx, 5xx after retries, network errors, caps
 	Disallowed  int   // URLs robots.txt forbids (never requested)
-	Documents   int   // documents merged into documents.jsonl
+	Documents   int   // documents written to documents.jsonl (a rewrite of one counts again)
 	Queued      int   // URLs still queued
 	Bytes       int64 // body bytes fetched
 	// Elapsed is the run's wall time so far.
@@ -213,9 +214,11 @@ type result struct {
 }
 
 // Run crawls until the queue is empty, MaxPages is reached or ctx is done,
-// merging each article's document into documents.jsonl in batches, and
-// returns what it did. On cancellation it returns the statistics and
-// ctx.Err(); fetches in flight go back to the queue, so a rerun continues.
+// appending each article's document to documents.jsonl in batches, and
+// returns what it did. Before returning it compacts documents.jsonl to one
+// line per live document (see CompactDocuments). On cancellation it returns
+// the statistics and ctx.Err(); fetches in flight go back to the queue, so a
+// rerun continues. A page that answers 404 or 410 loses its document.
 //
 // A rerun after a finished crawl starts a new pass: the seeds are queued
 // again and known pages are fetched with If-None-Match / If-Modified-Since,
