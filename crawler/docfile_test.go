@@ -79,3 +79,46 @@ func TestMergeDocumentsTornLine(t *testing.T) {
 		t.Errorf("documents after merge over a torn line (-want +got):\n%s", diff)
 	}
 }
+
+// TestAppendAndCompact: appends after a torn last line start a new line; a
+// later line of an ID supersedes the earlier; compaction keeps the last line
+// of each ID in first-seen order, drops tombstoned IDs, and leaves a clean
+// file untouched.
+func TestAppendAndCompact(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "documents.jsonl")
+	a, b, c := mkDoc("https://a.example/1", "หนึ่ง", "ก"), mkDoc("https://a.example/2", "สอง", "ข"), mkDoc("https://a.example/3", "สาม", "ค")
+	if err := appendDocuments(path, []botrian.Document{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString(`{"id":"torn","url":"https://a.exa`) // a writer killed mid-line
+	f.Close()
+	a2 := a
+	a2.Body = "ก ใหม่"
+	if err := appendDocuments(path, []botrian.Document{c, a2}); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := CompactDocuments(path, map[string]bool{b.ID: true})
+	if err != nil || kept != 2 {
+		t.Fatalf("CompactDocuments = %d, %v, want 2, nil", kept, err)
+	}
+	if diff := cmp.Diff([]botrian.Document{a2, c}, readDocs(t, path)); diff != "" {
+		t.Errorf("documents after compaction (-want +got):\n%s", diff)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := CompactDocuments(path, nil); err != nil {
+		t.Fatal(err)
+	}
+	if st2, err := os.Stat(path); err != nil || !os.SameFile(st, st2) {
+		t.Errorf("CompactDocuments rewrote a clean file (%v)", err)
+	}
+	if n, err := CompactDocuments(filepath.Join(t.TempDir(), "none.jsonl"), nil); n != 0 || err != nil {
+		t.Errorf("CompactDocuments(missing) = %d, %v, want 0, nil", n, err)
+	}
+}
