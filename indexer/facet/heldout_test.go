@@ -22,7 +22,7 @@ type heldoutDoc struct {
 	absent    []string // provinces or tools that must be in neither set
 }
 
-func readHeldout(t *testing.T) []heldoutDoc {
+func readHeldout(t testing.TB) []heldoutDoc {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join("testdata", "heldout", "*.txt"))
 	if err != nil || len(files) == 0 {
@@ -155,6 +155,23 @@ func TestHeldout(t *testing.T) {
 		if pct(k) < 90 {
 			t.Errorf("held-out accuracy below 90%%: province %.0f%%, year %.0f%%, tools %.0f%%", pct(okProv), pct(okYear), pct(okTools))
 			break
+		}
+	}
+}
+
+// BenchmarkExtractHeldout extracts the held-out texts: short, realistic
+// documents rather than one long repeated paragraph.
+func BenchmarkExtractHeldout(b *testing.B) {
+	docs := readHeldout(b)
+	var n int64
+	for _, d := range docs {
+		n += int64(len(d.in.Title) + len(d.in.Body))
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			Extract(d.in)
 		}
 	}
 }

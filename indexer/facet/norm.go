@@ -13,8 +13,9 @@ import (
 // s is NFC, with Thai digits as ASCII, NBSP and other spaces as ' ', dashes
 // as '-', zero-width characters and soft hyphens removed, and the split
 // SARA AM (nikhahit + sara aa) joined. lower is s with ASCII letters lowered
-// (same length). off has len(s)+1 entries: off[i] is the original offset of
-// the byte at s[i], off[len(s)] the original length.
+// (same length). off is nil when s is the original text itself (plainText);
+// otherwise it has len(s)+1 entries: off[i] is the original offset of the
+// byte at s[i], off[len(s)] the original length.
 type ntext struct {
 	s, lower string
 	off      []int
@@ -22,6 +23,10 @@ type ntext struct {
 
 // normalize builds the ntext of orig.
 func normalize(orig string) ntext {
+	if plainText(orig) {
+		// Nothing to change: offsets are the identity (off is nil).
+		return ntext{s: orig, lower: asciiLower(orig)}
+	}
 	var b strings.Builder
 	b.Grow(len(orig))
 	off := make([]int, 0, len(orig)+1)
@@ -81,7 +86,39 @@ func normalize(orig string) ntext {
 }
 
 // span maps a normalised byte range to the original one.
-func (t ntext) span(i, j int) (int, int) { return t.off[i], t.off[j] }
+func (t ntext) span(i, j int) (int, int) {
+	if t.off == nil {
+		return i, j
+	}
+	return t.off[i], t.off[j]
+}
+
+// plainText reports whether normalize would leave s as it is: valid UTF-8
+// in NFC with none of the runes it rewrites or drops.
+func plainText(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == '\t' || c == '~' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1,
+			r >= '๐' && r <= '๙',
+			r == '\u00a0' || r == '\u2007' || r == '\u202f' || r == '\u3000',
+			r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060' || r == '\u00ad',
+			r == '\u2010' || r == '\u2011' || r == '\u2012' || r == '\u2013' || r == '\u2014' || r == '\u2212',
+			r == '\u0e4d' && strings.HasPrefix(s[i+n:], "\u0e32"):
+			return false
+		}
+		i += n
+	}
+	return norm.NFC.IsNormalString(s)
+}
 
 // asciiLower lowers ASCII letters only, keeping byte offsets.
 func asciiLower(s string) string {
