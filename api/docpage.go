@@ -32,6 +32,9 @@ type docPage struct {
 	Sections   []sectionView
 	Evidence   []evidenceView
 	Similar    []hitView
+	// Collect lists the collections for the add form; nil when the
+	// server has no collections store.
+	Collect []collectOption
 }
 
 // paragraph is one paragraph of the body; Heading marks a section's
@@ -71,7 +74,13 @@ func (s *Server) handleDocPage(c echo.Context) error {
 		}
 		s.log.Warn("similar cases failed", "request_id", reqID(c), "doc_id", id, "err", err)
 	}
-	return s.render(c, http.StatusOK, "doc.html", newDocPage(e, similar))
+	p := newDocPage(e, similar)
+	if s.coll != nil {
+		if p.Collect, err = s.collectOptions(ctx, id); err != nil {
+			return err
+		}
+	}
+	return s.render(c, http.StatusOK, "doc.html", p)
 }
 
 func newDocPage(e *indexer.Entry, similar []search.Hit) docPage {

@@ -9,19 +9,23 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/botrian/botrian/api/collections"
 	"github.com/botrian/botrian/search"
 )
 
 // Error codes of the JSON error body. They are part of the API: clients
 // test them, so they never change meaning.
 const (
-	codeInvalidParam     = "invalid_param"      // 400: a query parameter is malformed or names an unknown value
-	codeBadRequest       = "bad_request"        // 400: anything else the client got wrong
-	codeNotFound         = "not_found"          // 404: no such route or document
-	codeMethodNotAllowed = "method_not_allowed" // 405
-	codeTooLarge         = "too_large"          // 413: request body over Config.MaxBodyBytes
-	codeTimeout          = "timeout"            // 503: the request ran out of Config.Timeout
-	codeInternal         = "internal"           // 500: our fault; details are in the log under the request ID
+	codeInvalidParam     = "invalid_param"          // 400: a query parameter is malformed or names an unknown value
+	codeBadRequest       = "bad_request"            // 400: anything else the client got wrong
+	codeForbidden        = "forbidden"              // 403: a cross-site browser request to change something
+	codeNotFound         = "not_found"              // 404: no such route, document, collection or item
+	codeMethodNotAllowed = "method_not_allowed"     // 405
+	codeConflict         = "conflict"               // 409: the collection ID is taken, or the collection holds the document already
+	codeTooLarge         = "too_large"              // 413: request body over Config.MaxBodyBytes
+	codeMediaType        = "unsupported_media_type" // 415: a body that is not application/json
+	codeTimeout          = "timeout"                // 503: the request ran out of Config.Timeout
+	codeInternal         = "internal"               // 500: our fault; details are in the log under the request ID
 )
 
 // statusClientClosed is logged (never sent) when the client went away
@@ -34,7 +38,7 @@ type ErrorBody struct {
 }
 
 // ErrorDetail says what went wrong. Param names the offending query
-// parameter for invalid_param.
+// parameter or body field for invalid_param.
 type ErrorDetail struct {
 	Code    string `json:"code"`
 	Param   string `json:"param,omitempty"`
@@ -78,6 +82,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 func (s *Server) classify(err error, c echo.Context) (int, ErrorBody) {
 	var (
 		pe *search.ParamError
+		ve *collections.ValidationError
 		he *echo.HTTPError
 		me *http.MaxBytesError
 	)
@@ -85,8 +90,12 @@ func (s *Server) classify(err error, c echo.Context) (int, ErrorBody) {
 	switch {
 	case errors.As(err, &pe):
 		return http.StatusBadRequest, ErrorBody{ErrorDetail{codeInvalidParam, pe.Param, pe.Error()}}
-	case errors.Is(err, search.ErrNotFound):
+	case errors.As(err, &ve):
+		return http.StatusBadRequest, ErrorBody{ErrorDetail{codeInvalidParam, ve.Field, ve.Error()}}
+	case errors.Is(err, search.ErrNotFound), errors.Is(err, collections.ErrNotFound):
 		return http.StatusNotFound, ErrorBody{ErrorDetail{Code: codeNotFound, Message: err.Error()}}
+	case errors.Is(err, collections.ErrExists):
+		return http.StatusConflict, ErrorBody{ErrorDetail{Code: codeConflict, Message: err.Error()}}
 	case errors.As(err, &me):
 		return http.StatusRequestEntityTooLarge, ErrorBody{ErrorDetail{Code: codeTooLarge, Message: http.StatusText(http.StatusRequestEntityTooLarge)}}
 	case errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil:
@@ -97,12 +106,16 @@ func (s *Server) classify(err error, c echo.Context) (int, ErrorBody) {
 	case errors.As(err, &he) && he.Code < http.StatusInternalServerError:
 		code := codeBadRequest
 		switch he.Code {
+		case http.StatusForbidden:
+			code = codeForbidden
 		case http.StatusNotFound:
 			code = codeNotFound
 		case http.StatusMethodNotAllowed:
 			code = codeMethodNotAllowed
 		case http.StatusRequestEntityTooLarge:
 			code = codeTooLarge
+		case http.StatusUnsupportedMediaType:
+			code = codeMediaType
 		}
 		return he.Code, ErrorBody{ErrorDetail{Code: code, Message: strings.ToLower(http.StatusText(he.Code))}}
 	}

@@ -14,7 +14,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
-
 )
 
 // Defaults for Config fields left zero.
@@ -54,6 +53,10 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
+	// Collections stores curators' collections. Optional: when nil, the
+	// collections API and pages are not registered (their URLs answer 404
+	// not_found) and the web page offers no collections.
+	Collections Collections
 }
 
 // Backend is what the server asks of the search layer: *search.Searcher
@@ -75,6 +78,7 @@ type Server struct {
 	docs    library
 	suggest suggester
 	export  exporter
+	coll    Collections // nil: no collections routes
 	web     *webAssets
 	metrics *metrics
 	known   map[string]bool // every route pattern, for metric labels
@@ -122,7 +126,7 @@ func New(cfg Config) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	web, err := loadWeb(assets)
+	web, err := loadWeb(assets, cfg.Collections != nil)
 	if err != nil {
 		return nil, err
 	}
@@ -136,6 +140,7 @@ func New(cfg Config) (*Server, error) {
 		docs:    cfg.Searcher,
 		suggest: cfg.Searcher,
 		export:  cfg.Searcher,
+		coll:    cfg.Collections,
 		web:     web,
 		metrics: newMetrics(),
 		known:   map[string]bool{},
@@ -145,7 +150,7 @@ func New(cfg Config) (*Server, error) {
 	e.HideBanner, e.HidePort = true, true
 	e.Logger.SetOutput(io.Discard)
 	e.HTTPErrorHandler = s.handleError
-	e.Use(requestID, s.observe, bodyLimit(cfg.MaxBodyBytes))
+	e.Use(requestID, s.observe, bodyLimit(cfg.MaxBodyBytes), sameOrigin())
 	if len(cfg.CORSOrigins) > 0 {
 		e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
 			AllowOrigins:  cfg.CORSOrigins,
@@ -164,7 +169,8 @@ func New(cfg Config) (*Server, error) {
 }
 
 // routes registers every route: the whole URL space on one screen. Every
-// route answers GET and HEAD.
+// GET route answers HEAD too. The collections routes, the only ones that
+// change anything, exist when Config.Collections is set.
 func (s *Server) routes() {
 	e := s.echo
 	short := timeout(s.cfg.Timeout)
@@ -179,6 +185,9 @@ func (s *Server) routes() {
 	getRoute(v1, "/facets", s.handleFacets, short)
 	getRoute(v1, "/suggest", s.handleSuggest, short)
 	getRoute(e, "/api/openapi.json", s.handleOpenAPI)
+	if s.coll != nil {
+		s.collectionRoutes(v1, short)
+	}
 
 	getRoute(e, "/healthz", s.handleHealth)
 	getRoute(e, "/readyz", s.handleReady, short)
@@ -188,6 +197,9 @@ func (s *Server) routes() {
 	getRoute(e, "/doc/:id", s.handleDocPage, short)
 	getRoute(e, "/static/*", s.handleStatic)
 	s.pages["/"], s.pages["/doc/:id"] = true, true
+	if s.coll != nil {
+		s.collectionPages(e, short)
+	}
 }
 
 // router is what echo.Echo and echo.Group have in common.

@@ -70,7 +70,7 @@ var testDocs = []botrian.Document{
 }
 
 // newTestServer builds a Server over an in-memory index of testDocs.
-func newTestServer(tb testing.TB) (*Server, *indexer.Index) {
+func newTestServer(tb testing.TB, opts ...func(*Config)) (*Server, *indexer.Index) {
 	tb.Helper()
 	docs := make([]botrian.Document, len(testDocs))
 	for i, d := range testDocs {
@@ -91,7 +91,11 @@ func newTestServer(tb testing.TB) (*Server, *indexer.Index) {
 	if t, ok := tb.(*testing.T); ok {
 		log = slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
-	srv, err := New(Config{Searcher: s, Logger: log, CORSOrigins: []string{"https://example.net"}})
+	cfg := Config{Searcher: s, Logger: log, CORSOrigins: []string{"https://example.net"}}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	srv, err := New(cfg)
 	if err != nil {
 		tb.Fatalf("New: %v", err)
 	}

@@ -17,7 +17,7 @@ import (
 
 // pageNames are the page templates under web/templates; each is parsed
 // together with layout.html and executed as "layout".
-var pageNames = []string{"search.html", "doc.html", "error.html"}
+var pageNames = []string{"search.html", "doc.html", "error.html", "collections.html", "collection.html"}
 
 // webAssets are the parsed templates and the static files of the web page.
 type webAssets struct {
@@ -28,7 +28,9 @@ type webAssets struct {
 	version map[string]string
 }
 
-func loadWeb(root fs.FS) (*webAssets, error) {
+// loadWeb parses the templates; withCollections says whether the pages
+// offer collections (the header link, the add form of a document).
+func loadWeb(root fs.FS, withCollections bool) (*webAssets, error) {
 	static, err := fs.Sub(root, "web/static")
 	if err != nil {
 		return nil, fmt.Errorf("api: static files: %w", err)
@@ -50,6 +52,8 @@ func loadWeb(root fs.FS) (*webAssets, error) {
 		return nil, fmt.Errorf("api: static files: %w", err)
 	}
 	funcs := template.FuncMap{
+		"collections": func() bool { return withCollections },
+		"add":         func(a, b int) int { return a + b },
 		"static": func(name string) (string, error) {
 			v, ok := w.version[name]
 			if !ok {
@@ -100,13 +104,17 @@ type errorPage struct {
 	Message string
 	Param   string
 	Query   string
+	Form    bool // the error answers a form (POST)
 }
 
 // errorTitles are the Thai headings of the error page, by error code.
 var errorTitles = map[string]string{
 	codeInvalidParam:     "ค่าที่ใช้ค้นหาไม่ถูกต้อง",
 	codeBadRequest:       "คำขอไม่ถูกต้อง",
+	codeForbidden:        "ไม่อนุญาตให้ส่งคำขอนี้จากเว็บไซต์อื่น",
 	codeNotFound:         "ไม่พบหน้าที่ต้องการ",
+	codeConflict:         "มีรายการนี้อยู่แล้ว",
+	codeMediaType:        "รูปแบบข้อมูลที่ส่งมาไม่รองรับ",
 	codeMethodNotAllowed: "ไม่รองรับวิธีเรียกนี้",
 	codeTooLarge:         "คำขอมีขนาดใหญ่เกินไป",
 	codeTimeout:          "ใช้เวลานานเกินไป ลองค้นให้แคบลง",
@@ -117,6 +125,12 @@ var errorTitles = map[string]string{
 // fails, it falls back to plain text.
 func (s *Server) renderError(c echo.Context, status int, d ErrorDetail) error {
 	p := errorPage{Status: status, Title: errorTitles[d.Code], Message: d.Message, Param: d.Param, Query: c.QueryParam("q")}
+	if c.Request().Method == http.MethodPost {
+		p.Form = true
+		if d.Code == codeInvalidParam {
+			p.Title = "ข้อมูลในแบบฟอร์มไม่ถูกต้อง"
+		}
+	}
 	if p.Title == "" {
 		p.Title = http.StatusText(status)
 	}

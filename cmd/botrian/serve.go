@@ -15,18 +15,21 @@ import (
 	"time"
 
 	"github.com/botrian/botrian/api"
+	"github.com/botrian/botrian/api/collections"
 	"github.com/botrian/botrian/indexer"
 	"github.com/botrian/botrian/search"
 )
 
 func runServe(ctx context.Context, e env, args []string) error {
-	fl := flags(e, "serve", "[--data DIR] [--addr HOST:PORT] [--cors ORIGINS] [--timeout D]",
+	fl := flags(e, "serve", "[--data DIR] [--addr HOST:PORT] [--collections PATH] [--cors ORIGINS] [--timeout D]",
 		"Serves DIR/index.bleve (built by 'botrian index'): the web page at /, the JSON API under\n"+
 			"/api/v1 (search, documents, similar cases, facets, suggestions, CSV and JSON Lines\n"+
 			"export), its OpenAPI document at /api/openapi.json, /healthz, /readyz and /metrics.\n"+
+			"Curators' collections (/collections, /api/v1/collections) are kept in --collections.\n"+
 			"Access logs go to stderr. Interrupt (Ctrl-C) shuts down gracefully.")
 	data := fl.String("data", defaultDataDir, "data `directory`")
 	addr := fl.String("addr", "127.0.0.1:8080", "listen `address`")
+	coll := fl.String("collections", "", "collections `file` (bbolt; default DIR/collections.db)")
 	cors := fl.String("cors", "", "comma-separated `origins` allowed to call the API from browsers (\"*\" for any)")
 	timeout := fl.Duration("timeout", api.DefaultTimeout, "per-request `duration` limit; a search is cancelled when it runs out")
 	if err := parseFlags(fl, args); err != nil {
@@ -47,17 +50,19 @@ func runServe(ctx context.Context, e env, args []string) error {
 			origins = append(origins, o)
 		}
 	}
-	return serveIndex(ctx, e, *data, serveOptions{addr: *addr, origins: origins, timeout: *timeout})
+	return serveIndex(ctx, e, *data, serveOptions{addr: *addr, origins: origins, timeout: *timeout, collections: *coll})
 }
 
 // serveOptions are the server settings serve and demo share.
 type serveOptions struct {
-	addr    string
-	origins []string
-	timeout time.Duration
+	addr        string
+	origins     []string
+	timeout     time.Duration
+	collections string // the collections file; "" means DIR/collections.db
 }
 
-// serveIndex opens DIR/index.bleve and serves it until ctx is cancelled.
+// serveIndex opens DIR/index.bleve and the collections file and serves them
+// until ctx is cancelled.
 func serveIndex(ctx context.Context, e env, data string, o serveOptions) error {
 	path := filepath.Join(data, "index.bleve")
 	idx, err := indexer.Open(path)
@@ -75,7 +80,15 @@ func serveIndex(ctx context.Context, e env, data string, o serveOptions) error {
 	}
 	live := search.NewLive(s, idx)
 	defer live.Close()
-	srv, err := api.New(api.Config{Searcher: live, Logger: log, CORSOrigins: o.origins, Timeout: o.timeout})
+	if o.collections == "" {
+		o.collections = filepath.Join(data, "collections.db")
+	}
+	coll, err := collections.Open(o.collections, collections.Config{})
+	if err != nil {
+		return err
+	}
+	defer coll.Close()
+	srv, err := api.New(api.Config{Searcher: live, Logger: log, CORSOrigins: o.origins, Timeout: o.timeout, Collections: coll})
 	if err != nil {
 		return err
 	}
