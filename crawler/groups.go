@@ -106,7 +106,7 @@ func addSorted(list []string, v string) []string {
 // document's ID is tombstoned here). The primary's tombstone is cleared.
 func groupTx(tx *bolt.Tx, u, preferred string, keys []string) (primary string, alts []string, retired string, err error) {
 	groups, gone := tx.Bucket(bucketGroups), tx.Bucket(bucketGone)
-	if preferred != "" && gone.Get([]byte(botrian.DocID(preferred))) != nil {
+	if preferred != "" && answeredGone(tx, preferred) {
 		preferred = "" // the declared canonical answered 404 or 410
 	}
 	all := append([]string{"u:" + u}, keys...)
@@ -166,6 +166,16 @@ func groupTx(tx *bolt.Tx, u, preferred string, keys []string) (primary string, a
 		}
 	}
 	return primary, alts, retired, nil
+}
+
+// answeredGone reports a URL whose last fetch answered 404 or 410.
+func answeredGone(tx *bolt.Tx, u string) bool {
+	v := tx.Bucket(bucketURLs).Get([]byte(u))
+	if v == nil {
+		return false
+	}
+	var s urlState
+	return json.Unmarshal(v, &s) == nil && s.State == stateFailed && isGoneStatus(s.Status)
 }
 
 // dropTx forgets the page u, which answered 404 or 410: its set's document
