@@ -40,6 +40,7 @@ func TestProvincePitfalls(t *testing.T) {
 		{"Thai digits and NBSP", Input{Body: "จังหวัด\u00a0ลำปาง\u200b ปี ๒๕๕๗"}, []Province{"ลำปาง"}, nil, nil},
 		{"only an institution names it", Input{Body: "โรงพยาบาลอุดรธานีอบรมพยาบาล"}, []Province{"อุดรธานี"}, nil, nil},
 		{"district in the title", Input{Title: "เครือข่ายหาดใหญ่", Body: "ชุมชนในเทศบาลนครหาดใหญ่"}, []Province{"สงขลา"}, nil, nil},
+		{"a university alone is not the subject", Input{Body: "สช. ร่วมกับมหาวิทยาลัยสงขลานครินทร์ จัดเวทีระดับชาติ"}, nil, []Province{"สงขลา"}, nil},
 		{"one passing district is not enough", Input{Body: "ไปเที่ยวหัวหิน และเชียงแสน"}, nil, []Province{"ประจวบคีรีขันธ์"}, nil},
 		{"safe names need no prefix", Input{Body: "ขยายไปทั่วสตูล"}, []Province{"สตูล"}, nil, nil},
 		{"ตรังกานู is Malaysian", Input{Body: "แรงงานจากตรังกานู ทำงานในจังหวัดปัตตานี"}, []Province{"ปัตตานี"}, nil, []Province{"ตรัง"}},

@@ -63,7 +63,7 @@ type provHit struct {
 	district   bool
 	dominant   bool
 	sub        bool // from a sub-region name
-	inst       bool // inside an institution's name (โรงพยาบาลX, ม.ราชภัฏX)
+	inst       bool // inside a local institution's name (โรงพยาบาลX)
 }
 
 var (
@@ -81,7 +81,12 @@ var personPrefixes = []string{"นาย", "นาง", "นางสาว", "�
 	// (not ครู/หมอ: "ครูลำปาง" is also the teachers of Lampang)
 	"ลุง", "ป้า", "น้า", "ยาย", "พ่อ", "แม่", "กำนัน", "ผู้ใหญ่", "ผญ."}
 var geoPrefixes = []string{"ทะเลสาบ", "แม่น้ำ", "ลุ่มน้ำ", "ลุ่มแม่น้ำ", "อ่าว", "ช่องแคบ"}
-var instPrefixes = []string{"มหาวิทยาลัย", "ม.", "ราชภัฏ", "ราชภัฎ", "โรงพยาบาล", "รพ.", "วิทยาลัย", "โรงเรียน", "ศูนย์", "สถาบัน"}
+
+// localInstPrefixes are the institutions that serve their own province
+// (a university named after one often works region-wide).
+var localInstPrefixes = []string{"โรงพยาบาลศูนย์", "โรงพยาบาลทั่วไป", "โรงพยาบาล", "รพ.", "วิทยาลัย", "โรงเรียน"}
+
+var instPrefixes = []string{"โรงพยาบาลศูนย์", "โรงพยาบาลทั่วไป", "มหาวิทยาลัย", "ม.", "ราชภัฏ", "ราชภัฎ", "โรงพยาบาล", "รพ.", "วิทยาลัย", "โรงเรียน", "ศูนย์", "สถาบัน"}
 
 // findProvinces returns the province mentions in normalised text t, whose
 // lexicon hits are lh.
@@ -147,7 +152,8 @@ func findProvinces(t ntext, lh *lexHits) []provHit {
 			} else if isVisit(s, st) {
 				c.weight, c.venue, c.rule = 0.3, true, "study-visit destination (ดูงาน before it)"
 			} else if hasAnySuffix(pre, instPrefixes...) {
-				c.weight, c.inst, c.rule = 0.5, true, "institution name "+lastPrefix(pre, instPrefixes...)
+				ip := lastPrefix(pre, instPrefixes...)
+				c.weight, c.inst, c.rule = 0.5, slices.Contains(localInstPrefixes, ip), "institution name "+ip
 			}
 			cands = append(cands, c)
 			used.mark(st, en)
