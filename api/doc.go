@@ -8,10 +8,19 @@
 //
 // Every route is registered in one place, Server.routes; every error goes
 // through one handler (errors.go) that answers
-// {"error":{"code","param","message"}} with 400, 404, 405, 413, 500 or 503.
+// {"error":{"code","param","message"}} with 400, 403, 404, 405, 409, 413,
+// 415, 500 or 503.
 // Requests get an ID (X-Request-ID), an access-log line, a timeout that
 // cancels the search through the request context, a body limit, gzip when
 // the client accepts it and, when configured, CORS headers.
+//
+// Curators' collections (api/collections) are served under
+// /api/v1/collections and /collections when Config.Collections is set;
+// without a store those routes do not exist. They are the only routes that
+// change anything, so every POST, PATCH and DELETE passes a same-origin
+// check (Sec-Fetch-Site, else Origin against Host) instead of a CSRF token,
+// and the JSON routes take only application/json bodies, which an HTML form
+// of another site cannot send.
 //
 // The web page (api/web) is rendered on the server and works without
 // JavaScript: templates and static files are embedded and parsed when the
