@@ -2,20 +2,14 @@ package crawler
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"maps"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/botrian/botrian"
 	"github.com/google/go-cmp/cmp"
@@ -702,95 +696,6 @@ func TestCrawlUnseenSite(t *testing.T) {
 	}
 }
 
-// benchSite serves n areahpp articles and listing pages of 20 links each.
-func benchSite(b *testing.B, n int) *httptest.Server {
-	b.Helper()
-	mux := http.NewServeMux()
-	list := func(w http.ResponseWriter, page int) {
-		var ids []string
-		for i := (page-1)*20 + 1; i <= min(page*20, n); i++ {
-			ids = append(ids, fmt.Sprint(i))
-		}
-		var body strings.Builder
-		for _, id := range ids {
-			fmt.Fprintf(&body, `<article class="item-list"><h2 class="post-box-title"><a href="/areahpp2/archives/%s">เรื่อง %s</a></h2></article>`, id, id)
-		}
-		if page*20 < n {
-			fmt.Fprintf(&body, `<a href="/areahpp2/page/%d">ถัดไป</a>`, page+1)
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, `<html><body class="archive">%s</body></html>`, body.String())
-	}
-	mux.HandleFunc("/areahpp2/{$}", func(w http.ResponseWriter, r *http.Request) { list(w, 1) })
-	mux.HandleFunc("/areahpp2/page/{n}", func(w http.ResponseWriter, r *http.Request) {
-		var p int
-		fmt.Sscan(r.PathValue("n"), &p)
-		list(w, p)
-	})
-	mux.HandleFunc("/areahpp2/archives/{id}", func(w http.ResponseWriter, r *http.Request) {
-		id := r.PathValue("id")
-		a := unseenArticle{path: "/areahpp2/archives/" + id, title: "รายงานการประชุมครั้งที่ " + id,
-			phrases: []string{"ข้อความเฉพาะของเรื่องที่ " + id + " " + strings.Repeat("ชุมชนร่วมกันวางแผนสุขภาพ ", 40), "สรุปเรื่องที่ " + id}}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprint(w, areahppSingle(a, ""))
-	})
-	srv := httptest.NewServer(mux)
-	b.Cleanup(srv.Close)
-	return srv
-}
-
-// BenchmarkCrawl crawls a local site of 300 articles with politeness off
-// (rate 1e6/s per host, 4 in flight) and reports pages/s: the crawler's own
-// cost per page (fetch, store, extract, state, documents.jsonl).
-func BenchmarkCrawl(b *testing.B) {
-	srv := benchSite(b, 300)
-	b.ReportAllocs()
-	pages := 0
-	start := time.Now()
-	for b.Loop() {
-		c, err := New(Config{
-			Dir: b.TempDir(), Seeds: []string{srv.URL + "/areahpp2/"}, Concurrency: 4,
-			Fetch: FetchConfig{RatePerHost: 1e6, ConcurrencyPerHost: 4, AllowPrivate: true},
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
-		st, err := c.Run(context.Background())
-		c.Close()
-		if err != nil || st.Documents < 300 {
-			b.Fatalf("Run = %+v, %v, want 300 documents", st, err)
-		}
-		pages += st.Fetched
-	}
-	b.ReportMetric(float64(pages)/time.Since(start).Seconds(), "pages/s")
-}
-
-// BenchmarkExtractAll re-extracts the 300 stored pages of a crawl.
-func BenchmarkExtractAll(b *testing.B) {
-	srv := benchSite(b, 300)
-	dir := b.TempDir()
-	c, err := New(Config{Dir: dir, Seeds: []string{srv.URL + "/areahpp2/"}, Concurrency: 4,
-		Fetch: FetchConfig{RatePerHost: 1e6, ConcurrencyPerHost: 4, AllowPrivate: true}})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := c.Run(context.Background()); err != nil {
-		b.Fatal(err)
-	}
-	c.Close()
-	b.ReportAllocs()
-	pages := 0
-	start := time.Now()
-	for b.Loop() {
-		st, err := ExtractAll(context.Background(), dir, nil)
-		if err != nil || st.Documents < 300 {
-			b.Fatalf("ExtractAll = %+v, %v, want 300 documents", st, err)
-		}
-		pages += st.Pages
-	}
-	b.ReportMetric(float64(pages)/time.Since(start).Seconds(), "pages/s")
-}
-
 // TestCrawlRecrawlRemovesGone re-crawls the unseen site after two articles
 // were removed: one answers 410, the other (the primary URL of a duplicate
 // pair) 404. The first document goes; the second article stays under its
@@ -835,106 +740,5 @@ func TestCrawlRecrawlRemovesGone(t *testing.T) {
 	}
 	if _, err := c.pages.get(site.URL + "/areahpp2/archives/1236"); err == nil {
 		t.Errorf("the stored page of a removed article is still in pages/")
-	}
-}
-
-// TestCrawlBinarySIGKILL builds botrian, crawls the unseen site with it as a
-// child process, kills the child with SIGKILL at three points (two while a
-// request is held open, one while it runs free), runs it again to the end,
-// and compares documents.jsonl with an uninterrupted crawl's: the same IDs,
-// URLs, alternates and bodies.
-func TestCrawlBinarySIGKILL(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds botrian and starts child processes")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go tool on PATH to build botrian")
-	}
-	bin := filepath.Join(t.TempDir(), "botrian")
-	if out, err := exec.Command(goTool, "build", "-o", bin, "github.com/botrian/botrian/cmd/botrian").CombinedOutput(); err != nil {
-		if !strings.Contains(string(out), "crawl") {
-			// Another package of the shared tree is broken for a moment.
-			t.Skipf("botrian does not build for a reason outside the crawler: %v\n%s", err, out)
-		}
-		t.Fatalf("go build botrian: %v\n%s", err, out)
-	}
-	site := newUnseenSite(t, false, 0)
-	start := func(dir string) (*exec.Cmd, *strings.Builder) {
-		cmd := exec.Command(bin, "crawl", "--allow-private", "--seed", site.URL+"/", "--data", dir,
-			"--rate", "1000", "--concurrency", "3", "--log-format", "json")
-		var out strings.Builder
-		cmd.Stdout, cmd.Stderr = &out, &out
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		return cmd, &out
-	}
-	full := t.TempDir()
-	cmd, out := start(full)
-	if err := cmd.Wait(); err != nil {
-		t.Fatalf("uninterrupted crawl: %v\n%s", err, out)
-	}
-	want := unseenDocSet(t, site.URL, full)
-	if len(want) != len(unseenArticles)-1 {
-		t.Fatalf("uninterrupted crawl gave %d documents, want %d", len(want), len(unseenArticles)-1)
-	}
-
-	dir := t.TempDir()
-	for _, kill := range []struct {
-		at   int  // the child's request number that triggers the kill
-		hold bool // hold that request open until the child dies
-	}{{6, true}, {14, false}, {22, true}} {
-		trigger := make(chan struct{})
-		var once sync.Once
-		n := 0
-		site.mu.Lock()
-		site.hook = func(r *http.Request) {
-			site.mu.Lock()
-			n++
-			hit := n >= kill.at
-			site.mu.Unlock()
-			if !hit {
-				return
-			}
-			once.Do(func() { close(trigger) })
-			if kill.hold {
-				<-r.Context().Done()
-			}
-		}
-		site.mu.Unlock()
-		cmd, out := start(dir)
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		select {
-		case <-trigger:
-			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil && !errors.Is(err, os.ErrProcessDone) {
-				t.Fatal(err)
-			}
-			if err := <-done; err == nil {
-				t.Logf("kill at request %d: the child finished first", kill.at)
-			}
-		case err := <-done:
-			t.Fatalf("child crawl ended (%v) before request %d:\n%s", err, kill.at, out)
-		}
-		site.mu.Lock()
-		site.hook = nil
-		site.mu.Unlock()
-		fr, err := openFrontier(filepath.Join(dir, CrawlDBFile))
-		if err != nil {
-			t.Fatalf("crawl.db after the kill at request %d: %v", kill.at, err)
-		}
-		queued, err := fr.queueLen()
-		fr.close()
-		if err != nil || (kill.hold && queued == 0) {
-			t.Fatalf("after the kill at request %d: %d queued, %v; want a partial crawl", kill.at, queued, err)
-		}
-	}
-	cmd, out = start(dir)
-	if err := cmd.Wait(); err != nil {
-		t.Fatalf("resumed crawl: %v\n%s", err, out)
-	}
-	if diff := cmp.Diff(want, unseenDocSet(t, site.URL, dir)); diff != "" {
-		t.Errorf("documents after three SIGKILLs and a rerun (-uninterrupted +killed):\n%s", diff)
 	}
 }
