@@ -177,15 +177,17 @@ func (s *Server) handleCollectForm(c echo.Context) error {
 	if _, err := s.docs.Document(ctx, doc); err != nil {
 		return err
 	}
-	id := c.FormValue("collection")
+	id, note := c.FormValue("collection"), c.FormValue("note")
 	if id == "" {
-		col, err := s.coll.Create(ctx, collections.Collection{Title: c.FormValue("title"), Description: c.FormValue("description")})
+		// One Create with the item, so a refused note leaves no empty collection.
+		col, err := s.coll.Create(ctx, collections.Collection{Title: c.FormValue("title"),
+			Description: c.FormValue("description"), Items: []collections.Item{{DocID: doc, Note: note}}})
 		if err != nil {
 			return err
 		}
-		id = col.ID
+		return c.Redirect(http.StatusSeeOther, collectionURL(col.ID, doc))
 	}
-	if _, err := s.addItem(ctx, id, doc, c.FormValue("note")); err != nil {
+	if _, err := s.addItem(ctx, id, doc, note); err != nil {
 		return err
 	}
 	return c.Redirect(http.StatusSeeOther, collectionURL(id, doc))

@@ -268,6 +268,12 @@ func TestCollectionPages(t *testing.T) {
 		t.Errorf("POST collect without a title = %d, want 400 naming title\n%s", rec.Code, rec.Body)
 	}
 
+	// A refused note creates no collection.
+	rec = postForm(t, srv, "/doc/"+docID(0)+"/collect", "collection=&title=t&note="+strings.Repeat("ง", collections.MaxNote+1))
+	if list, _ := st.List(t.Context()); rec.Code != 400 || len(list) != 1 {
+		t.Errorf("POST collect with an overlong note = %d and %d collections, want 400 and 1", rec.Code, len(list))
+	}
+
 	doc = page(t, srv, "/collections/c-1", http.StatusOK)
 	if got := doc.Find("h1").Text(); got != title {
 		t.Errorf("collection page h1 %q, want %q", got, title)
