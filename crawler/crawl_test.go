@@ -276,8 +276,11 @@ func testConfig(site *fakeSite, dir string, clock *fakeClock) Config {
 		BatchSize:   3,
 		Now:         clock.Now,
 		Fetch: FetchConfig{
-			RatePerHost:  1000,
-			Timeout:      300 * time.Millisecond,
+			RatePerHost: 1000,
+			// Long enough that a normal page never times out on a loaded
+			// machine (at 300 ms one did, once in about 20 runs); the slow
+			// page costs this once per try.
+			Timeout:      time.Second,
 			MaxRetries:   2,
 			RetryBackoff: time.Second,
 			MaxBodyBytes: 64 << 10,
