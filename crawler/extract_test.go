@@ -37,6 +37,7 @@ var boilerplate = []string{
 	"BIGtheme.net", "bigtheme.net", "Check Also", "@gotoknow", "ClassStart", "OpenCart Templates",
 	"Related Articles", "AreaHpp Facebook", "แสดงความคิดเห็น/แลกเปลี่ยนเรียนรู้", "ไม่มีความเห็น",
 	"พบปัญหาการใช้งาน", "หมายเลขบันทึก", "คำสำคัญ (Tags)", "รายงานการใช้เงิน", "pixel ,", "Screen Shot",
+	"หัวข้อที่เกี่ยวข้อง",
 }
 
 // checkClean fails t if d holds boilerplate or invalid UTF-8.

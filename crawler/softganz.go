@@ -85,7 +85,7 @@ func isSoftganzHTML(d *goquery.Document) bool {
 const softganzBoilerplate = `header, nav, footer, aside, #header, #footer, .sidebar, #sidebar, #comments,
 	.comment, div.paper.-comment, #paper-footer, nav#paper-footer, table.project-action-money-table,
 	.-photolist, .ui-album, .photo, i.icon, i.material-icons, .icon.-material, .btn, .nav, .toolbar,
-	.sg-inline-edit-toolbar, div.date, div.owner, h3.title, .timestamp, .breadcrumb`
+	.sg-inline-edit-toolbar, div.date, div.owner, h3.title, .timestamp, .breadcrumb, .related-topics, .related`
 
 func softganzHTML(d *goquery.Document, base *url.URL) page {
 	if d.Find(".project-action-item, .paper, #paper, h3.title, h2.title").Length() == 0 {

@@ -186,6 +186,7 @@ var stopExact = map[string]bool{
 	"Check Also": true, "CHECK ALSO": true, "Related Articles": true, "Related Posts": true,
 	"แสดงความคิดเห็น/แลกเปลี่ยนเรียนรู้": true, "AreaHpp Facebook": true, "Leave a Reply": true,
 	"ไม่มีความเห็น": true, "บทความที่เกี่ยวข้อง": true, "ClassStart": true,
+	"หัวข้อที่เกี่ยวข้อง": true, "เรื่องที่เกี่ยวข้อง": true, "ข่าวที่เกี่ยวข้อง": true,
 }
 
 // commentCountRE heads a comment list: "ความเห็น (2)", "ความเห็น (๒ ความเห็น)",
