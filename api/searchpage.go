@@ -44,13 +44,15 @@ type searchPage struct {
 	Active        []chip
 	DidYouMean    string
 	DidYouMeanURL string
-	Pages         []pageLink
-	PrevURL       string
-	NextURL       string
-	CSVURL        string
-	JSONLURL      string
-	APIURL        string
-	Browsing      bool // no query: every document matching the filters
+	// Relaxed: no document has every word; the hits have most of them.
+	Relaxed  bool
+	Pages    []pageLink
+	PrevURL  string
+	NextURL  string
+	CSVURL   string
+	JSONLURL string
+	APIURL   string
+	Browsing bool // no query: every document matching the filters
 	// YearFrom and YearTo are the year range in BE, as the form shows it.
 	YearFrom, YearTo string
 }
@@ -119,6 +121,7 @@ func newSearchPage(params url.Values, req search.Request, res *search.Result) se
 		Total:      res.Total,
 		TookMS:     res.Took.Milliseconds(),
 		DidYouMean: res.DidYouMean,
+		Relaxed:    res.Relaxed,
 		Browsing:   strings.TrimSpace(req.Query) == "",
 		CSVURL:     "/api/v1/search.csv?" + without(params, "page", "size").Encode(),
 		JSONLURL:   "/api/v1/search.jsonl?" + without(params, "page", "size").Encode(),

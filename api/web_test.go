@@ -367,3 +367,17 @@ func TestPager(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchPageRelaxed: when no document has every word, the page says
+// that it shows the documents with most of them.
+func TestSearchPageRelaxed(t *testing.T) {
+	srv, _ := newTestServer(t)
+	doc := page(t, srv, "/?q="+url.QueryEscape("ธรรมนูญสุขภาพตำบล นครศรีธรรมราช ภาคเหนือ"), http.StatusOK)
+	if doc.Find("p.relaxed").Length() != 1 || doc.Find("li.hit").Length() == 0 {
+		t.Errorf("relaxed query: %d notices, %d hits; want the notice and hits", doc.Find("p.relaxed").Length(), doc.Find("li.hit").Length())
+	}
+	doc = page(t, srv, "/?q="+url.QueryEscape("ธรรมนูญสุขภาพตำบล นครศรีธรรมราช"), http.StatusOK)
+	if doc.Find("p.relaxed").Length() != 0 {
+		t.Error("a query with a full match shows the relaxed notice")
+	}
+}

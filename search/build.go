@@ -84,16 +84,7 @@ func (s *Searcher) build(pq Query) built {
 		}
 	}
 	for _, c := range pq.Clauses {
-		f := fields
-		switch c.Field {
-		case "title":
-			f = []string{indexer.FieldTitle}
-		case "tags":
-			f = []string{indexer.FieldTags}
-		case "section":
-			f = s.sectionFields()
-		}
-		cq := s.clauseQuery(c, f)
+		cq := s.clauseQuery(c, s.clauseFields(c, fields))
 		if cq == nil {
 			continue
 		}
@@ -142,6 +133,20 @@ func (s *Searcher) build(pq Query) built {
 	}
 	b.q = bq
 	return b
+}
+
+// clauseFields are the fields a clause searches: those its prefix names
+// (title:, tag:, section:), else fields.
+func (s *Searcher) clauseFields(c Clause, fields []string) []string {
+	switch c.Field {
+	case "title":
+		return []string{indexer.FieldTitle}
+	case "tags":
+		return []string{indexer.FieldTags}
+	case "section":
+		return s.sectionFields()
+	}
+	return fields
 }
 
 func (s *Searcher) sectionFields() []string {
@@ -255,12 +260,12 @@ func (s *Searcher) wordsQuery(text string, fields []string, subs, fuzzy bool) qu
 		var all []query.Query
 		for _, w := range ws {
 			alts := []query.Query{termQ(f, w.term, 1)}
-			if subs && len(w.subs) > 0 {
-				var subs []query.Query
-				for _, sub := range w.subs {
-					subs = append(subs, termQ(f, sub, 1))
+			if tiles := tile(w.term, w.subs); subs && len(tiles) > 1 {
+				var parts []query.Query
+				for _, sub := range tiles {
+					parts = append(parts, termQ(f, sub, 1))
 				}
-				alts = append(alts, conj(subs))
+				alts = append(alts, conj(parts))
 			}
 			if fuzzy && fuzzyOK(w.term) && !s.knows(w.term) {
 				fq := bleve.NewFuzzyQuery(w.term)
@@ -398,4 +403,95 @@ func (s *Searcher) termCount(term string) uint64 {
 		}
 	}
 	return n
+}
+
+// buildRelaxed is the query for when no document has every word of pq: the
+// words and names of its unqualified clauses become alternatives of which a
+// document must match at least half (two of three, two of four, ...).
+// Exclusions, field-qualified clauses and section scopes stay as they are.
+// ok is false when pq has fewer than two such words, where relaxing would
+// change nothing.
+func (s *Searcher) buildRelaxed(pq Query) (b built, ok bool) {
+	strict := s.build(pq)
+	fields := []string{"_all"}
+	if pq.Section != "" {
+		fields = []string{indexer.SectionField(pq.Section)}
+	}
+	var units, must, not []query.Query
+	for _, c := range pq.Clauses {
+		if c.Exclude {
+			if q := s.clauseQuery(c, s.clauseFields(c, fields)); q != nil {
+				not = append(not, q)
+			}
+			continue
+		}
+		if c.Field != "" {
+			if q := s.clauseQuery(c, s.clauseFields(c, fields)); q != nil {
+				must = append(must, q)
+			}
+			continue
+		}
+		if c.Kind != Words {
+			if q := s.clauseQuery(c, fields); q != nil {
+				units = append(units, q)
+			}
+			continue
+		}
+		for _, w := range s.analyze(c.Text) {
+			if q := s.wordsQuery(w.term, fields, true, true); q != nil {
+				units = append(units, q)
+			}
+		}
+	}
+	if len(units) < 2 {
+		return built{}, false
+	}
+	d := bleve.NewDisjunctionQuery(units...)
+	d.SetMin(float64((len(units) + 1) / 2))
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(append(must, d)...)
+	if len(not) > 0 {
+		bq.AddMustNot(not...)
+	}
+	return built{q: bq, snippetFields: strict.snippetFields}, true
+}
+
+// tile returns sub-words of term that, in order, spell it exactly, with the
+// fewest pieces; nil when its sub-words do not cover it. A compound may
+// then match a document that writes its parts apart (ธรรมนูญสุขภาพ ตำบล
+// for ธรรมนูญสุขภาพตำบล), but never through one part alone: ภาคเหนือ,
+// whose only sub-word is ภาค, must not match ภาคใต้.
+func tile(term string, subs []string) []string {
+	if len(subs) == 0 {
+		return nil
+	}
+	n := len(term)
+	best := make([]int, n+1) // pieces of the best tiling of term[:i]; -1: none
+	from := make([]string, n+1)
+	for i := 1; i <= n; i++ {
+		best[i] = -1
+	}
+	for i := 0; i < n; i++ {
+		if best[i] < 0 {
+			continue
+		}
+		for _, sub := range subs {
+			j := i + len(sub)
+			if sub == "" || j > n || term[i:j] != sub {
+				continue
+			}
+			if best[j] < 0 || best[i]+1 < best[j] {
+				best[j], from[j] = best[i]+1, sub
+			}
+		}
+	}
+	if best[n] < 0 {
+		return nil
+	}
+	out := make([]string, best[n])
+	for i, k := n, best[n]-1; i > 0; k-- {
+		out[k] = from[i]
+		i -= len(from[i])
+	}
+	return out
 }

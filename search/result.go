@@ -18,7 +18,10 @@ type Result struct {
 	// DidYouMean is a respelled query when the query found none or few
 	// hits and the index knows a close spelling; else empty.
 	DidYouMean string
-	Took       time.Duration
+	// Relaxed is set when no document had every word of the query, and
+	// Hits are the documents with most of them instead.
+	Relaxed bool
+	Took    time.Duration
 }
 
 // Hit is one matching document.
@@ -67,6 +70,8 @@ type Response struct {
 	Hits       []ResponseHit              `json:"hits"`
 	Facets     map[string][]ResponseValue `json:"facets"`
 	DidYouMean string                     `json:"did_you_mean,omitempty"`
+	// Relaxed: no document has every word of the query; the hits have most.
+	Relaxed bool `json:"relaxed,omitempty"`
 }
 
 // ResponseHit is a Hit in a Response.
@@ -105,6 +110,7 @@ func NewResponse(res *Result, req Request) Response {
 		Hits:       make([]ResponseHit, 0, len(res.Hits)),
 		Facets:     make(map[string][]ResponseValue, len(res.Facets)),
 		DidYouMean: res.DidYouMean,
+		Relaxed:    res.Relaxed,
 	}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, ResponseHit{

@@ -124,7 +124,19 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Total: facets.total}
+	relaxed := false
+	if facets.total == 0 {
+		// No document has every word: show those with most of them, and
+		// say so, rather than nothing.
+		if rb, ok := s.buildRelaxed(pq); ok {
+			main.Query = withFilters(rb.q, fq, "")
+			if facets, err = s.facets(ctx, req, rb.q, fq, main); err != nil {
+				return nil, err
+			}
+			b.snippetFields, relaxed = rb.snippetFields, facets.total > 0
+		}
+	}
+	res := &Result{Total: facets.total, Relaxed: relaxed}
 	for _, h := range facets.main.Hits {
 		hit := hitOf(h)
 		if !pq.IsEmpty() {
