@@ -23,7 +23,8 @@
 // each run, dropping documents tombstoned in crawl.db: pages that answered
 // 404 or 410 on a re-crawl, and former primaries of duplicate sets
 // (groups.go). Import reads local .html, .htm and .txt files through the
-// same profiles, and MergeDocuments upserts documents into a
+// same profiles, ExtractFS does the same for a file system (the embedded
+// demo corpus), and MergeDocuments upserts documents into a
 // documents.jsonl file atomically.
 //
 // The package hands on raw strings. It does not interpret meaning: which

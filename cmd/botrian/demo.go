@@ -3,11 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
-	"strings"
 
 	"github.com/botrian/botrian"
 	"github.com/botrian/botrian/api"
@@ -41,9 +38,11 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("demo directory: %w", err)
 	}
-	docs, err := demoDocuments(botrian.DemoCorpus)
+	// Fixed URLs (file:///botrian-demo/testdata/corpus/...) give each page the
+	// same ID, and so the same /doc/{id} link, on every run.
+	docs, err := crawler.ExtractFS(botrian.DemoCorpus, ".", "file:///botrian-demo/")
 	if err != nil {
-		return err
+		return fmt.Errorf("demo corpus: %w", err)
 	}
 	docsPath := filepath.Join(dir, "documents.jsonl")
 	if _, _, err := crawler.MergeDocuments(docsPath, docs); err != nil {
@@ -55,32 +54,4 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "indexed %d demo documents into %s\n", st.Documents, dir)
 	return serveIndex(ctx, e, dir, serveOptions{addr: *addr, timeout: api.DefaultTimeout})
-}
-
-// demoDocuments extracts every page of the bundled corpus, as 'botrian
-// import' would from files; their URLs are file:///botrian-demo/....
-func demoDocuments(fsys fs.FS) ([]botrian.Document, error) {
-	var docs []botrian.Document
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.EqualFold(path.Ext(p), ".html") {
-			return err
-		}
-		body, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		doc, err := crawler.Extract("file:///botrian-demo/"+p, body, "text/html; charset=utf-8")
-		if err != nil {
-			return err
-		}
-		docs = append(docs, doc)
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("demo corpus: %w", err)
-	}
-	if len(docs) == 0 {
-		return nil, fmt.Errorf("demo corpus: no pages")
-	}
-	return docs, nil
 }
