@@ -45,6 +45,12 @@ type Config struct {
 	Logger *slog.Logger
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
+	// Shards is the number of indexes Build (not NewMemIndex) splits the
+	// documents into, each to the shard of a hash of its ID; Open searches
+	// them together through an alias. 0 means automatic: 1 below
+	// AutoShardMinDocs documents, else two per core up to MaxAutoShards.
+	// 1 gives a single bleve index.
+	Shards int
 }
 
 // Progress reports how far a build has come.
@@ -86,8 +92,9 @@ func (c Config) mapping() (*mapping.IndexMappingImpl, error) {
 // Build indexes the documents of the JSONL file docsPath into a new index
 // at indexPath. It builds into a sibling directory and swaps it in only when
 // complete, so a reader never sees a half-built index and a killed build
-// leaves the previous index as it was. When an ID occurs on several lines,
-// the last line wins.
+// leaves the previous index as it was. A sharded index is one directory
+// too: the shards (shard-00, …) and a manifest naming their count. When an
+// ID occurs on several lines, the last line wins.
 func Build(ctx context.Context, docsPath, indexPath string, cfg Config) (Stats, error) {
 	start := cfg.now()
 	var st Stats
@@ -99,27 +106,35 @@ func Build(ctx context.Context, docsPath, indexPath string, cfg Config) (Stats, 
 	if err != nil {
 		return st, err
 	}
+	n := cfg.Shards
+	if n <= 0 {
+		n = autoShards(len(last))
+	}
 	tmp := fmt.Sprintf("%s.building-%d", indexPath, os.Getpid())
 	if err := os.RemoveAll(tmp); err != nil {
 		return st, fmt.Errorf("clear %s: %w", tmp, err)
 	}
-	idx, err := bleve.New(tmp, im)
-	if err != nil {
-		return st, fmt.Errorf("create index %s: %w", tmp, err)
-	}
+	parts, err := createShards(tmp, im, n)
 	ok := false
 	defer func() {
 		if !ok {
-			idx.Close()
+			for _, p := range parts {
+				if p != nil {
+					p.Close()
+				}
+			}
 			os.RemoveAll(tmp)
 		}
 	}()
+	if err != nil {
+		return st, err
+	}
 	f, err := os.Open(docsPath)
 	if err != nil {
 		return st, fmt.Errorf("open documents: %w", err)
 	}
 	defer f.Close()
-	w := newBatcher(ctx, idx, cfg, len(last), start)
+	w := newBatcher(ctx, parts, cfg, len(last), start)
 	err = w.addAll(func(emit func(botrian.Document) error) error {
 		line := 0
 		return botrian.ReadDocuments(f, func(d botrian.Document) error {
@@ -134,11 +149,22 @@ func Build(ctx context.Context, docsPath, indexPath string, cfg Config) (Stats, 
 		return st, err
 	}
 	st.Documents = w.done
-	if err := writeInternal(idx, start); err != nil {
-		return st, err
+	for i, p := range parts {
+		if err := writeInternal(p, start); err != nil {
+			return st, err
+		}
+		err := p.Close()
+		parts[i] = nil
+		if err != nil {
+			return st, fmt.Errorf("close index %s: %w", tmp, err)
+		}
 	}
-	if err := idx.Close(); err != nil {
-		return st, fmt.Errorf("close index %s: %w", tmp, err)
+	parts = nil
+	if n > 1 {
+		m := manifest{Shards: n, MappingVersion: MappingVersion, Generation: generation(start)}
+		if err := writeManifest(tmp, m); err != nil {
+			return st, err
+		}
 	}
 	ok = true
 	if err := swapDir(tmp, indexPath); err != nil {
@@ -148,6 +174,33 @@ func Build(ctx context.Context, docsPath, indexPath string, cfg Config) (Stats, 
 	st.Elapsed = cfg.now().Sub(start)
 	return st, nil
 }
+
+// createShards creates the n empty indexes of a build in dir: dir itself
+// for one, else dir/shard-00 … beside a manifest written when they are
+// complete. On error it returns the indexes created so far.
+func createShards(dir string, im mapping.IndexMapping, n int) ([]bleve.Index, error) {
+	if n == 1 {
+		idx, err := bleve.New(dir, im)
+		if err != nil {
+			return nil, fmt.Errorf("create index %s: %w", dir, err)
+		}
+		return []bleve.Index{idx}, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	var parts []bleve.Index
+	for i := range n {
+		idx, err := bleve.New(shardDir(dir, i), im)
+		if err != nil {
+			return parts, fmt.Errorf("create index shard %s: %w", shardDir(dir, i), err)
+		}
+		parts = append(parts, idx)
+	}
+	return parts, nil
+}
+
+func generation(t time.Time) string { return strconv.FormatInt(t.UnixNano(), 10) }
 
 // lastLines maps each document ID to the number of the last line holding
 // it, counting lines as ReadDocuments does.
@@ -180,11 +233,12 @@ func lastLines(path string, log *slog.Logger, st *Stats) (map[string]int, error)
 	return last, nil
 }
 
-// batcher feeds documents to an index in batches.
+// batcher feeds documents to the shards of an index in batches, each
+// document to the shard of its ID.
 type batcher struct {
 	ctx   context.Context
-	idx   bleve.Index
-	b     *bleve.Batch
+	parts []bleve.Index
+	b     []*bleve.Batch
 	cfg   Config
 	size  int
 	total int
@@ -192,12 +246,16 @@ type batcher struct {
 	start time.Time
 }
 
-func newBatcher(ctx context.Context, idx bleve.Index, cfg Config, total int, start time.Time) *batcher {
+func newBatcher(ctx context.Context, parts []bleve.Index, cfg Config, total int, start time.Time) *batcher {
 	size := cfg.BatchSize
 	if size <= 0 {
 		size = DefaultBatchSize
 	}
-	return &batcher{ctx: ctx, idx: idx, b: idx.NewBatch(), cfg: cfg, size: size, total: total, start: start}
+	w := &batcher{ctx: ctx, parts: parts, cfg: cfg, size: size, total: total, start: start}
+	for _, p := range parts {
+		w.b = append(w.b, p.NewBatch())
+	}
+	return w
 }
 
 // addAll indexes every document that produce emits, then flushes.
@@ -260,32 +318,39 @@ func (w *batcher) addAll(produce func(emit func(botrian.Document) error) error) 
 	if err != nil {
 		return err
 	}
-	return w.flush()
-}
-
-func (w *batcher) index(id string, fields map[string]interface{}) error {
-	if err := w.b.Index(id, fields); err != nil {
-		return fmt.Errorf("index document %s: %w", id, err)
-	}
-	if w.b.Size() >= w.size {
-		return w.flush()
+	for i := range w.parts {
+		if err := w.flush(i); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-func (w *batcher) flush() error {
+func (w *batcher) index(id string, fields map[string]interface{}) error {
+	i := shardOf(id, len(w.parts))
+	if err := w.b[i].Index(id, fields); err != nil {
+		return fmt.Errorf("index document %s: %w", id, err)
+	}
+	if w.b[i].Size() >= w.size {
+		return w.flush(i)
+	}
+	return nil
+}
+
+// flush sends the batch of shard i.
+func (w *batcher) flush(i int) error {
 	if err := w.ctx.Err(); err != nil {
 		return err
 	}
-	n := w.b.Size()
+	n := w.b[i].Size()
 	if n == 0 {
 		return nil
 	}
-	if err := w.idx.Batch(w.b); err != nil {
+	if err := w.parts[i].Batch(w.b[i]); err != nil {
 		return fmt.Errorf("index batch at document %d: %w", w.done, err)
 	}
 	w.done += n
-	w.b.Reset()
+	w.b[i].Reset()
 	if w.cfg.Progress != nil {
 		w.cfg.Progress(Progress{Done: w.done, Total: w.total, Elapsed: w.cfg.now().Sub(w.start)})
 	}
@@ -296,7 +361,7 @@ func writeInternal(idx bleve.Index, now time.Time) error {
 	if err := idx.SetInternal(keyMappingVersion, []byte(strconv.Itoa(MappingVersion))); err != nil {
 		return fmt.Errorf("record mapping version: %w", err)
 	}
-	if err := idx.SetInternal(keyGeneration, []byte(strconv.FormatInt(now.UnixNano(), 10))); err != nil {
+	if err := idx.SetInternal(keyGeneration, []byte(generation(now))); err != nil {
 		return fmt.Errorf("record generation: %w", err)
 	}
 	return nil
@@ -341,32 +406,72 @@ func cleanStale(dir, base string) {
 var ErrMappingVersion = errors.New("index built under another mapping version")
 
 // Index is an open index with its generation (a value that changes on every
-// rebuild, for keying caches).
+// rebuild, for keying caches). A sharded index is a bleve.IndexAlias over
+// its shards; Close closes them all.
 type Index struct {
 	bleve.Index
 	Generation string
 }
 
-// Open opens the index at path for searching.
+// Open opens the index at path for searching: a single bleve index, or the
+// shards a sharded Build wrote, searched together.
 func Open(path string) (*Index, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("open index %s: %w", path, err)
 	}
-	idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true})
+	m, sharded, err := readManifest(path)
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	if !sharded {
+		idx, g, err := openShard(path)
+		if err != nil {
+			return nil, err
+		}
+		return &Index{Index: idx, Generation: g}, nil
+	}
+	if m.MappingVersion != MappingVersion {
+		return nil, fmt.Errorf("open index %s: %w (have %d, want %d): reindex with 'botrian index'", path, ErrMappingVersion, m.MappingVersion, MappingVersion)
+	}
+	var parts []bleve.Index
+	closeAll := func() {
+		for _, p := range parts {
+			p.Close()
+		}
+	}
+	for i := range m.Shards {
+		idx, _, err := openShard(shardDir(path, i))
+		if err != nil {
+			closeAll()
+			return nil, err
+		}
+		parts = append(parts, idx)
+	}
+	set, err := newShardSet(parts)
+	if err != nil {
+		closeAll()
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	return &Index{Index: set, Generation: m.Generation}, nil
+}
+
+// openShard opens one bleve index read-only and checks its mapping version.
+func openShard(path string) (bleve.Index, string, error) {
+	idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true})
+	if err != nil {
+		return nil, "", fmt.Errorf("open index %s: %w", path, err)
 	}
 	v, err := idx.GetInternal(keyMappingVersion)
 	if err != nil || string(v) != strconv.Itoa(MappingVersion) {
 		idx.Close()
-		return nil, fmt.Errorf("open index %s: %w (have %q, want %d): reindex with 'botrian index'", path, ErrMappingVersion, v, MappingVersion)
+		return nil, "", fmt.Errorf("open index %s: %w (have %q, want %d): reindex with 'botrian index'", path, ErrMappingVersion, v, MappingVersion)
 	}
 	g, err := idx.GetInternal(keyGeneration)
 	if err != nil {
 		idx.Close()
-		return nil, fmt.Errorf("open index %s: read generation: %w", path, err)
+		return nil, "", fmt.Errorf("open index %s: read generation: %w", path, err)
 	}
-	return &Index{Index: idx, Generation: string(g)}, nil
+	return idx, string(g), nil
 }
 
 // NewMemIndex indexes docs into an in-memory index, for tests and small
@@ -380,7 +485,7 @@ func NewMemIndex(ctx context.Context, docs []botrian.Document, cfg Config) (*Ind
 	if err != nil {
 		return nil, fmt.Errorf("create memory index: %w", err)
 	}
-	w := newBatcher(ctx, idx, cfg, len(docs), cfg.now())
+	w := newBatcher(ctx, []bleve.Index{idx}, cfg, len(docs), cfg.now())
 	err = w.addAll(func(emit func(botrian.Document) error) error {
 		for _, d := range docs {
 			if err := emit(d); err != nil {
@@ -398,5 +503,5 @@ func NewMemIndex(ctx context.Context, docs []botrian.Document, cfg Config) (*Ind
 		idx.Close()
 		return nil, err
 	}
-	return &Index{Index: idx, Generation: strconv.FormatInt(now.UnixNano(), 10)}, nil
+	return &Index{Index: idx, Generation: generation(now)}, nil
 }

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/botrian/botrian"
 	"github.com/botrian/botrian/crawler"
@@ -290,4 +292,208 @@ func TestWatch(t *testing.T) {
 	}
 	cancel()
 	<-done
+}
+
+// shardCorpus writes n small documents naming provinces, tools and years
+// to a JSONL file in dir and returns its path and the documents.
+func shardCorpus(t *testing.T, dir string, n int) (string, []botrian.Document) {
+	t.Helper()
+	provs := []string{"ลำพูน", "ชุมพร", "น่าน", "สงขลา", "ขอนแก่น"}
+	tools := []string{"สมัชชาสุขภาพจังหวัด", "ธรรมนูญสุขภาพตำบล", "การประเมินผลกระทบด้านสุขภาพ"}
+	var docs []botrian.Document
+	var lines []string
+	for i := range n {
+		p, tool, year := provs[i%len(provs)], tools[i%len(tools)], 2550+i%7
+		d := doc(fmt.Sprintf("https://x.example/s%d", i), fmt.Sprintf("%sจังหวัด%s", tool, p),
+			fmt.Sprintf("คณะทำงาน%sจังหวัด%sจัดเวทีเมื่อวันที่ %d มีนาคม %d เรื่องการจัดการขยะ", tool, p, 1+i%28, year))
+		docs = append(docs, d)
+		lines = append(lines, jsonLine(t, d))
+	}
+	path := filepath.Join(dir, "documents.jsonl")
+	writeDocs(t, path, lines...)
+	return path, docs
+}
+
+func buildOpen(t *testing.T, docsPath, out string, shards int) *indexer.Index {
+	t.Helper()
+	if _, err := indexer.Build(t.Context(), docsPath, out, indexer.Config{Shards: shards, BatchSize: 4}); err != nil {
+		t.Fatalf("Build(Shards %d): %v", shards, err)
+	}
+	idx, err := indexer.Open(out)
+	if err != nil {
+		t.Fatalf("Open(Shards %d): %v", shards, err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	return idx
+}
+
+// facetCounts runs q with facets on the facet fields and returns "field/term" → count.
+func facetCounts(t *testing.T, idx bleve.Index, q string) (uint64, map[string]int) {
+	t.Helper()
+	var bq query.Query = bleve.NewMatchAllQuery()
+	if q != "" {
+		bq = bleve.NewMatchQuery(q)
+	}
+	r := bleve.NewSearchRequestOptions(bq, 0, 0, false)
+	for _, f := range []string{indexer.FieldProvince, indexer.FieldTool, indexer.FieldYear, indexer.FieldSite} {
+		r.AddFacet(f, bleve.NewFacetRequest(f, 100))
+	}
+	res, err := idx.Search(r)
+	if err != nil {
+		t.Fatalf("facet search %q: %v", q, err)
+	}
+	out := map[string]int{}
+	for name, fr := range res.Facets {
+		for _, tf := range fr.Terms.Terms() {
+			out[name+"/"+tf.Term] = tf.Count
+		}
+	}
+	return res.Total, out
+}
+
+// TestBuildSharded: a build split into three shards opens as one index
+// that counts, searches, facets and looks up documents as the single-index
+// build of the same documents does.
+func TestBuildSharded(t *testing.T) {
+	dir := t.TempDir()
+	docsPath, docs := shardCorpus(t, dir, 30)
+	one := buildOpen(t, docsPath, filepath.Join(dir, "one.bleve"), 1)
+	out := filepath.Join(dir, "three.bleve")
+	three := buildOpen(t, docsPath, out, 3)
+
+	if _, err := os.Stat(filepath.Join(out, "shard-02")); err != nil {
+		t.Errorf("sharded build has no shard-02: %v", err)
+	}
+	if _, ok := three.Index.(bleve.IndexAlias); !ok {
+		t.Errorf("sharded index is a %T, want a bleve.IndexAlias", three.Index)
+	}
+	if n, _ := three.DocCount(); n != uint64(len(docs)) {
+		t.Errorf("DocCount = %d, want %d", n, len(docs))
+	}
+	if three.Generation == "" {
+		t.Error("Generation is empty")
+	}
+	for _, q := range []string{"", "ลำพูน", "ธรรมนูญสุขภาพ", "ขยะ", "ไม่มีคำนี้"} {
+		n1, f1 := facetCounts(t, one.Index, q)
+		n3, f3 := facetCounts(t, three.Index, q)
+		if n1 != n3 {
+			t.Errorf("search %q: %d hits in 3 shards, want %d as in 1", q, n3, n1)
+		}
+		if q == "" && (f3[indexer.FieldProvince+"/ลำพูน"] != 6 || len(f3) < 10) {
+			t.Errorf("facets of all documents in 3 shards = %v, want ลำพูน 6 and more", f3)
+		}
+		if diff := cmp.Diff(f1, f3); diff != "" {
+			t.Errorf("facets of %q, 3 shards vs 1 (-1 +3):\n%s", q, diff)
+		}
+	}
+	if n := count(t, three.Index, "ลำพูน"); n != 6 {
+		t.Errorf("search ลำพูน in 3 shards: %d hits, want 6", n)
+	}
+	for _, d := range docs[:5] {
+		got, err := three.Document(d.ID)
+		if err != nil || got == nil || got.ID() != d.ID {
+			t.Errorf("Document(%q) = %v, %v; want the document", d.ID, got, err)
+		}
+	}
+	// Term dictionaries are merged across shards, counts summed.
+	for _, prefix := range []string{"ลำ", "ส", "ข"} {
+		d1, d3 := dictTerms(t, one.Index, prefix), dictTerms(t, three.Index, prefix)
+		if len(d1) == 0 {
+			t.Fatalf("no terms with prefix %q", prefix)
+		}
+		if diff := cmp.Diff(d1, d3); diff != "" {
+			t.Errorf("FieldDictPrefix(_all, %q), 3 shards vs 1 (-1 +3):\n%s", prefix, diff)
+		}
+	}
+}
+
+func dictTerms(t *testing.T, idx bleve.Index, prefix string) []string {
+	t.Helper()
+	d, err := idx.FieldDictPrefix("_all", []byte(prefix))
+	if err != nil {
+		t.Fatalf("FieldDictPrefix(%q): %v", prefix, err)
+	}
+	defer d.Close()
+	var out []string
+	for {
+		e, err := d.Next()
+		if err != nil {
+			t.Fatalf("FieldDictPrefix(%q).Next: %v", prefix, err)
+		}
+		if e == nil {
+			return out
+		}
+		out = append(out, fmt.Sprintf("%s:%d", e.Term, e.Count))
+	}
+}
+
+// TestShardedRebuild: a sharded index is swapped in and watched like a
+// single one, a cancelled sharded build leaves it serving, and a rebuild
+// with fewer documents goes back to one index.
+func TestShardedRebuild(t *testing.T) {
+	dir := t.TempDir()
+	docsPath, _ := shardCorpus(t, dir, 12)
+	out := filepath.Join(dir, "index.bleve")
+	if _, err := indexer.Build(t.Context(), docsPath, out, indexer.Config{Shards: 3}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	poke := make(chan struct{})
+	swapped := make(chan *indexer.Index, 1)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		indexer.Watch(ctx, out, time.Hour, poke, func(idx *indexer.Index) { swapped <- idx }, func(err error) { t.Error(err) })
+	}()
+
+	// A killed build of more documents leaves the 12.
+	shardCorpus(t, dir, 20)
+	bctx, bcancel := context.WithCancel(t.Context())
+	_, err := indexer.Build(bctx, docsPath, out, indexer.Config{Shards: 3, BatchSize: 2, Progress: func(indexer.Progress) { bcancel() }})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled sharded Build: %v, want context.Canceled", err)
+	}
+	idx, err := indexer.Open(out)
+	if err != nil {
+		t.Fatalf("Open after failed build: %v", err)
+	}
+	if n, _ := idx.DocCount(); n != 12 {
+		t.Errorf("DocCount after failed build = %d, want the old index's 12", n)
+	}
+	idx.Close()
+	if ms, _ := filepath.Glob(out + ".building-*"); len(ms) != 0 {
+		t.Errorf("failed build left %v", ms)
+	}
+
+	// A complete rebuild is handed to the watcher.
+	if _, err := indexer.Build(t.Context(), docsPath, out, indexer.Config{Shards: 2}); err != nil {
+		t.Fatal(err)
+	}
+	poke <- struct{}{}
+	idx = <-swapped
+	if n, _ := idx.DocCount(); n != 20 {
+		t.Errorf("watched index has %d documents, want the rebuilt index's 20", n)
+	}
+	if err := idx.Close(); err != nil {
+		t.Errorf("Close of a sharded index: %v", err)
+	}
+	cancel()
+	<-done
+
+	// Automatic sharding keeps a small corpus in one index.
+	if _, err := indexer.Build(t.Context(), docsPath, out, indexer.Config{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "shard-00")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("automatic build of 20 documents has shard-00 (%v), want one index", err)
+	}
+	idx, err = indexer.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	if n, _ := idx.DocCount(); n != 20 {
+		t.Errorf("single-index rebuild has %d documents, want 20", n)
+	}
 }

@@ -16,9 +16,10 @@ import (
 
 // synthIndex writes n synthetic documents to a JSONL file in dir and builds
 // an on-disk (scorch) index from it with indexer.Build, as 'botrian index'
-// does. (The in-memory index of indexer.NewMemIndex grows superlinearly in
-// cost and is only for small test corpora.)
-func synthIndex(b *testing.B, dir string, n int) *indexer.Index {
+// does, in the given number of shards (0: automatic). (The in-memory index
+// of indexer.NewMemIndex grows superlinearly in cost and is only for small
+// test corpora.)
+func synthIndex(b *testing.B, dir string, n, shards int) *indexer.Index {
 	b.Helper()
 	start := time.Now()
 	docsPath := filepath.Join(dir, "documents.jsonl")
@@ -37,7 +38,7 @@ func synthIndex(b *testing.B, dir string, n int) *indexer.Index {
 	}
 	f.Close()
 	idxPath := filepath.Join(dir, "index.bleve")
-	if _, err := indexer.Build(context.Background(), docsPath, idxPath, indexer.Config{BatchSize: 1000}); err != nil {
+	if _, err := indexer.Build(context.Background(), docsPath, idxPath, indexer.Config{BatchSize: 1000, Shards: shards}); err != nil {
 		b.Fatal(err)
 	}
 	idx, err := indexer.Open(idxPath)
@@ -45,7 +46,7 @@ func synthIndex(b *testing.B, dir string, n int) *indexer.Index {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { idx.Close() })
-	b.Logf("built %d synthetic documents in %s", n, time.Since(start).Round(time.Millisecond))
+	b.Logf("built %d synthetic documents in %d shards in %s", n, shards, time.Since(start).Round(time.Millisecond))
 	return idx
 }
 
@@ -63,11 +64,52 @@ var benchRequests = []Request{
 func BenchmarkFacetedSearch(b *testing.B) {
 	for _, n := range []int{10_000, 100_000} {
 		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
-			idx := synthIndex(b, b.TempDir(), n)
+			idx := synthIndex(b, b.TempDir(), n, 1)
 			for _, cached := range []bool{false, true} {
 				b.Run(fmt.Sprintf("cache=%v", cached), func(b *testing.B) { benchSearch(b, idx, cached) })
 			}
 		})
+	}
+}
+
+// BenchmarkShards compares one index with sharded ones over the same 100k
+// synthetic documents. Each iteration runs a broad faceted search (every
+// document, every facet, no count cache) on each index in turn, so load on
+// the machine weighs on all alike, and it reports each median and the
+// ratio of the single index's median to each sharded one's.
+func BenchmarkShards(b *testing.B) {
+	const n = 100_000
+	shards := []int{1, 2, 4}
+	var ss []*Searcher
+	for _, k := range shards {
+		s, err := New(synthIndex(b, b.TempDir(), n, k), Config{CacheSize: -1})
+		if err != nil {
+			b.Fatal(err)
+		}
+		ss = append(ss, s)
+	}
+	ctx := context.Background()
+	req := Request{Size: 10}
+	took := make([][]time.Duration, len(ss))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, s := range ss {
+			t0 := time.Now()
+			res, err := s.Search(ctx, req)
+			took[i] = append(took[i], time.Since(t0))
+			if err != nil || res.Total != n || len(res.Facets) == 0 {
+				b.Fatalf("Search(%+v) over %d shards = %v, %v", req, shards[i], res, err)
+			}
+		}
+	}
+	p50 := make([]float64, len(ss))
+	for i, t := range took {
+		slices.Sort(t)
+		p50[i] = float64(t[len(t)/2].Microseconds()) / 1000
+		b.ReportMetric(p50[i], fmt.Sprintf("p50-ms/%dshard", shards[i]))
+		if i > 0 {
+			b.ReportMetric(p50[0]/p50[i], fmt.Sprintf("speedup/%dshard", shards[i]))
+		}
 	}
 }
 
