@@ -51,28 +51,18 @@ func runCrawl(ctx context.Context, e env, args []string) error {
 		Dir: *data, Seeds: seeds, MaxPages: *maxPages, MaxDepth: *maxDepth, Logger: log,
 		Fetch: crawler.FetchConfig{RatePerHost: *rate, ConcurrencyPerHost: *conc, AllowPrivate: *allowPrivate},
 	}
-	var last time.Time
-	if tty {
-		cfg.Progress = func(st crawler.Stats) {
-			if now := time.Now(); now.Sub(last) >= 250*time.Millisecond {
-				last = now
-				fmt.Fprintf(e.stdout, "\r\033[K%s", progressLine(st))
-			}
-		}
-	}
+	m := newMeter(e.stdout, "")
+	cfg.Progress = func(st crawler.Stats) { m.show(progressLine(st)) }
 	c, err := crawler.New(cfg)
 	if err != nil {
 		return fmt.Errorf("crawl: %w", err)
 	}
 	defer c.Close()
 	st, err := c.Run(ctx)
-	if tty {
-		fmt.Fprint(e.stdout, "\r\033[K")
-	}
+	m.done()
 	summary(e.stdout, log, st, tty)
 	if errors.Is(err, context.Canceled) {
 		fmt.Fprintln(e.stderr, "crawl: interrupted; run the same command again to continue")
-		return err
 	}
 	return err
 }

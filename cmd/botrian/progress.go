@@ -28,6 +28,9 @@ type meter struct {
 	last  time.Time
 }
 
+// redraw is the shortest time between two redraws of a meter.
+const redraw = 200 * time.Millisecond
+
 func newMeter(w io.Writer, label string) *meter {
 	now := time.Now()
 	return &meter{w: w, on: isTerminal(w), label: label, start: now}
@@ -39,10 +42,9 @@ func (m *meter) update(done, total int) {
 		return
 	}
 	now := time.Now()
-	if now.Sub(m.last) < 200*time.Millisecond && done != total {
+	if now.Sub(m.last) < redraw && done != total {
 		return
 	}
-	m.last = now
 	el := now.Sub(m.start).Seconds()
 	rate := 0.0
 	if el > 0 {
@@ -57,6 +59,19 @@ func (m *meter) update(done, total int) {
 		eta := time.Duration(float64(total-done) / rate * float64(time.Second))
 		line += "  ETA " + eta.Round(time.Second).String()
 	}
+	m.draw(now, line)
+}
+
+// show displays line as it is, unless the display was redrawn less than
+// redraw ago.
+func (m *meter) show(line string) {
+	if now := time.Now(); m.on && now.Sub(m.last) >= redraw {
+		m.draw(now, line)
+	}
+}
+
+func (m *meter) draw(now time.Time, line string) {
+	m.last = now
 	fmt.Fprintf(m.w, "\r\033[K%s", line)
 }
 
