@@ -7,17 +7,12 @@ import (
 	"io/fs"
 	"log/slog"
 	"net"
-	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/botrian/botrian/api"
 	"github.com/botrian/botrian/api/collections"
-	"github.com/botrian/botrian/indexer"
-	"github.com/botrian/botrian/search"
 )
 
 func runServe(ctx context.Context, e env, args []string) error {
@@ -61,25 +56,21 @@ type serveOptions struct {
 	collections string // the collections file; "" means DIR/collections.db
 }
 
-// serveIndex opens DIR/index.bleve and the collections file and serves them
-// until ctx is cancelled.
+// serveIndex opens DIR/index.bleve (following rebuilds, see openLive) and
+// the collections file and serves them until ctx is cancelled.
 func serveIndex(ctx context.Context, e env, data string, o serveOptions) error {
 	path := filepath.Join(data, "index.bleve")
-	idx, err := indexer.Open(path)
+	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+	live, err := openLive(ctx, path, log)
 	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("no index at %s\nrun 'botrian import --data %s PATH...' then 'botrian index --data %s' first", path, data, data)
 	}
 	if err != nil {
 		return err
 	}
-	log := slog.New(slog.NewTextHandler(e.stderr, nil))
-	s, err := search.New(idx, search.Config{Logger: log})
-	if err != nil {
-		idx.Close()
-		return err
-	}
-	live := search.NewLive(s, idx)
 	defer live.Close()
+	ctx, stopWatch := context.WithCancel(ctx) // ends the watch on an early return too
+	defer stopWatch()
 	if o.collections == "" {
 		o.collections = filepath.Join(data, "collections.db")
 	}
@@ -92,36 +83,6 @@ func serveIndex(ctx context.Context, e env, data string, o serveOptions) error {
 	if err != nil {
 		return err
 	}
-	// A rebuilt index ('botrian index' while serving) is picked up within
-	// seconds, or at once on SIGHUP; requests in flight finish on the old one.
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
-	poke := make(chan struct{})
-	go func() {
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-hup:
-				select {
-				case poke <- struct{}{}:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}
-	}()
-	go indexer.Watch(ctx, path, indexer.DefaultWatchInterval, poke, func(idx *indexer.Index) {
-		s, err := search.New(idx, search.Config{Logger: log})
-		if err != nil {
-			idx.Close()
-			log.Error("serve rebuilt index", "err", err)
-			return
-		}
-		live.Swap(s, idx)
-		log.Info("serving rebuilt index", "path", path, "generation", idx.Generation)
-	}, func(err error) { log.Error("watch index", "err", err) })
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
