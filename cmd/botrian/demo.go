@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/botrian/botrian"
 	"github.com/botrian/botrian/api"
@@ -19,13 +18,8 @@ func runDemo(ctx context.Context, e env, args []string) error {
 			"serves it, and prints the URL. Ctrl-C stops it and removes the directory.")
 	addr := fl.String("addr", "127.0.0.1:8080", "listen `address`")
 	keep := fl.String("data", "", "build into this data `directory` and keep it, instead of a temporary one")
-	if err := parseFlags(fl, args); err != nil {
+	if err := parseNoArgs(fl, args); err != nil {
 		return err
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "demo: unexpected argument %q\n", fl.Arg(0))
-		fl.Usage()
-		return errUsage
 	}
 	dir := *keep
 	if dir == "" {
@@ -44,11 +38,11 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("demo corpus: %w", err)
 	}
-	docsPath := filepath.Join(dir, "documents.jsonl")
+	docsPath := docsFile(dir)
 	if _, _, err := crawler.MergeDocuments(docsPath, docs); err != nil {
 		return err
 	}
-	st, err := indexer.Build(ctx, docsPath, filepath.Join(dir, "index.bleve"), indexer.Config{})
+	st, err := indexer.Build(ctx, docsPath, indexDir(dir), indexer.Config{})
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"path/filepath"
 
 	"github.com/botrian/botrian/crawler"
 )
@@ -16,13 +15,8 @@ func runExtract(ctx context.Context, e env, args []string) error {
 			"found under two URLs becomes one document recording both. Run it after the\n"+
 			"extraction rules improve. It cannot run while a crawl uses the same DIR.")
 	data := fs.String("data", defaultDataDir, "data `directory`")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "extract: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return errUsage
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, nil)).With("component", "crawler")
 	st, err := crawler.ExtractAll(ctx, *data, log)
@@ -30,6 +24,6 @@ func runExtract(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("extract: %w", err)
 	}
 	fmt.Fprintf(e.stdout, "extracted %d documents from %d pages (%d failed) into %s\n",
-		st.Documents, st.Pages, st.Failed, filepath.Join(*data, crawler.DocumentsFile))
+		st.Documents, st.Pages, st.Failed, docsFile(*data))
 	return nil
 }

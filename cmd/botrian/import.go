@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 
 	"github.com/botrian/botrian"
 	"github.com/botrian/botrian/crawler"
@@ -43,12 +42,12 @@ func runImport(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
-	added, updated, err := crawler.MergeDocuments(filepath.Join(*data, "documents.jsonl"), docs)
+	added, updated, err := crawler.MergeDocuments(docsFile(*data), docs)
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
 	fmt.Fprintf(e.stdout, "imported %d, failed %d, added %d, updated %d (%s)\n",
-		len(docs), failed, added, updated, filepath.Join(*data, "documents.jsonl"))
+		len(docs), failed, added, updated, docsFile(*data))
 	if failed > 0 {
 		return fmt.Errorf("import: %d of %d files failed", failed, failed+len(docs))
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"path/filepath"
 
 	"github.com/botrian/botrian/indexer"
 	"github.com/botrian/botrian/indexer/thai"
@@ -20,20 +19,15 @@ func runIndex(ctx context.Context, e env, args []string) error {
 	data := fs.String("data", defaultDataDir, "data `directory`")
 	dict := fs.String("dict", "", "user dictionary `file`: extra Thai words, one a line")
 	batch := fs.Int("batch", indexer.DefaultBatchSize, "documents per index batch")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "index: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return errUsage
 	}
 	words, err := readDict(*dict)
 	if err != nil {
 		return err
 	}
 	m := newMeter(e.stderr, "indexed")
-	st, err := indexer.Build(ctx, filepath.Join(*data, "documents.jsonl"), filepath.Join(*data, "index.bleve"), indexer.Config{
+	st, err := indexer.Build(ctx, docsFile(*data), indexDir(*data), indexer.Config{
 		BatchSize: *batch,
 		UserWords: words,
 		Progress:  func(p indexer.Progress) { m.update(p.Done, p.Total) },
@@ -47,7 +41,7 @@ func runIndex(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "indexed %d documents into %s in %s (%d superseded, %d bad lines)\n",
-		st.Documents, filepath.Join(*data, "index.bleve"), st.Elapsed.Round(1e6), st.Duplicates, st.BadLines)
+		st.Documents, indexDir(*data), st.Elapsed.Round(1e6), st.Duplicates, st.BadLines)
 	return nil
 }
 

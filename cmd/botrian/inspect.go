@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/botrian/botrian"
 	"github.com/botrian/botrian/indexer/facet"
@@ -29,7 +28,7 @@ produced it, so a curator can see why the document carries a facet.`)
 		return errUsage
 	}
 	id := fs.Arg(0)
-	path := filepath.Join(*data, "documents.jsonl")
+	path := docsFile(*data)
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("inspect: %w", err)

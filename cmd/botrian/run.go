@@ -6,6 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
+
+	"github.com/botrian/botrian/crawler"
 )
 
 // run dispatches args to a subcommand. It is main without the exit.
@@ -69,3 +72,25 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	}
 	return errUsage
 }
+
+// parseNoArgs is parseFlags for a command that takes flags only: an
+// argument is a usage error, reported as "NAME: unexpected argument".
+func parseNoArgs(fs *flag.FlagSet, args []string) error {
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return errUsage
+	}
+	return nil
+}
+
+// docsFile is the documents file in data directory data, written by crawl,
+// extract and import and read by index and inspect.
+func docsFile(data string) string { return filepath.Join(data, crawler.DocumentsFile) }
+
+// indexDir is the search index in data directory data, built by index and
+// read by search and serve.
+func indexDir(data string) string { return filepath.Join(data, "index.bleve") }

@@ -7,7 +7,6 @@ import (
 	"html"
 	"io"
 	"net/url"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -47,7 +46,7 @@ func runSearch(ctx context.Context, e env, args []string) error {
 		fmt.Fprintf(e.stderr, "search: %v\n", err)
 		return errUsage
 	}
-	idx, err := indexer.Open(filepath.Join(*data, "index.bleve"))
+	idx, err := indexer.Open(indexDir(*data))
 	if err != nil {
 		return fmt.Errorf("%w\nrun 'botrian index --data %s' first", err, *data)
 	}

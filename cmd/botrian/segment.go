@@ -3,11 +3,8 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"unsafe"
 
@@ -22,27 +19,14 @@ by '|': Thai is cut into dictionary words, whitespace, Latin words, numbers
 and punctuation are tokens of their own. The tokens are the original
 substrings, so deleting every '|' gives the input line back.`)
 	dict := fs.String("dict", "", "extra dictionary `FILE`, one word a line ('#' comments)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "botrian segment: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return errUsage
+	if err := parseNoArgs(fs, args); err != nil {
+		return err
 	}
 	seg := thai.Default()
 	if *dict != "" {
-		f, err := os.Open(*dict)
+		words, err := readDict(*dict)
 		if err != nil {
 			return fmt.Errorf("segment: %w", err)
-		}
-		words, err := thai.ReadWords(f)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("segment: dictionary %s: %w", *dict, err)
 		}
 		if seg, err = thai.New(thai.Config{Words: words}); err != nil {
 			return fmt.Errorf("segment: dictionary %s: %w", *dict, err)

@@ -27,13 +27,8 @@ func runServe(ctx context.Context, e env, args []string) error {
 	coll := fl.String("collections", "", "collections `file` (bbolt; default DIR/collections.db)")
 	cors := fl.String("cors", "", "comma-separated `origins` allowed to call the API from browsers (\"*\" for any)")
 	timeout := fl.Duration("timeout", api.DefaultTimeout, "per-request `duration` limit; a search is cancelled when it runs out")
-	if err := parseFlags(fl, args); err != nil {
+	if err := parseNoArgs(fl, args); err != nil {
 		return err
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "serve: unexpected argument %q\n", fl.Arg(0))
-		fl.Usage()
-		return errUsage
 	}
 	if *timeout <= 0 {
 		fmt.Fprintf(e.stderr, "serve: --timeout must be positive, got %v\n", *timeout)
@@ -59,7 +54,7 @@ type serveOptions struct {
 // serveIndex opens DIR/index.bleve (following rebuilds, see openLive) and
 // the collections file and serves them until ctx is cancelled.
 func serveIndex(ctx context.Context, e env, data string, o serveOptions) error {
-	path := filepath.Join(data, "index.bleve")
+	path := indexDir(data)
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
 	live, err := openLive(ctx, path, log)
 	if errors.Is(err, fs.ErrNotExist) {
