@@ -102,7 +102,7 @@ type Crawler struct {
 // another process fails after a short wait.
 func New(cfg Config) (*Crawler, error) {
 	if cfg.Concurrency < 0 || cfg.Fetch.ConcurrencyPerHost < 0 {
-		return nil, fmt.Errorf("crawl: concurrency %d, %d per host: %w", cfg.Concurrency, cfg.Fetch.ConcurrencyPerHost, ErrConfig)
+		return nil, fmt.Errorf("concurrency %d, %d per host: %w", cfg.Concurrency, cfg.Fetch.ConcurrencyPerHost, ErrConfig)
 	}
 	if cfg.BatchSize <= 0 {
 		cfg.BatchSize = DefaultBatchSize
