@@ -1,16 +1,3 @@
-// Package botrian holds the vocabulary shared by every stage of the pipeline:
-// the Document that the crawler hands to the indexer, and its Sections.
-//
-// A Document carries raw strings only. Meaning (which province, which year,
-// which tool) is the indexer's to extract; the crawler records what the page
-// shows, for example the date text exactly as printed.
-//
-// # JSONL format
-//
-// documents.jsonl holds one Document a line, encoded with encoding/json using
-// the field tags below. Unknown fields are ignored on read, so a newer writer
-// stays readable. Lines are appended; when the same ID appears more than once,
-// the last line wins.
 package botrian
 
 import (

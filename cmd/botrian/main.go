@@ -1,5 +1,3 @@
-// Command botrian crawls, imports, indexes and serves Thai field narratives
-// about participatory health public policy. See the README for the workflow.
 package main
 
 import (
