@@ -98,11 +98,17 @@ func actionPage(title, body string) string {
 // path (with query) in order.
 type fakeSite struct {
 	*httptest.Server
+	siteLog
+	// hook, if set, runs before each request is served.
+	hook func(r *http.Request)
+}
+
+// siteLog is what the test sites share: the request log and the flaky
+// paths, guarded by mu (which also guards the embedding site's fields).
+type siteLog struct {
 	mu    sync.Mutex
 	log   []string
 	fails map[string]int // remaining failures of a flaky path
-	// hook, if set, runs before each request is served.
-	hook func(r *http.Request)
 }
 
 // Distinctive phrases, one per article, each only in its own page.
@@ -126,7 +132,7 @@ const siteAlt = "/mirror/posts-206"
 
 func newFakeSite(t *testing.T) *fakeSite {
 	t.Helper()
-	s := &fakeSite{fails: map[string]int{"/posts/202": 1, "/posts/203": 1}}
+	s := &fakeSite{siteLog: siteLog{fails: map[string]int{"/posts/202": 1, "/posts/203": 1}}}
 	mux := http.NewServeMux()
 	html := func(w http.ResponseWriter, body string) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -240,7 +246,8 @@ func newFakeSite(t *testing.T) *fakeSite {
 	return s
 }
 
-func (s *fakeSite) fail(p string) bool {
+// fail reports whether p should fail this time, counting the failure down.
+func (s *siteLog) fail(p string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.fails[p] > 0 {
@@ -250,7 +257,8 @@ func (s *fakeSite) fail(p string) bool {
 	return false
 }
 
-func (s *fakeSite) requests() []string {
+// requests returns the request log so far.
+func (s *siteLog) requests() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return slices.Clone(s.log)

@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/botrian/botrian"
@@ -101,10 +100,8 @@ func unseenByPath(p string) (unseenArticle, bool) {
 // unseenSite serves the site and records each request as host + URI.
 type unseenSite struct {
 	*httptest.Server
-	mu    sync.Mutex
-	log   []string
-	fails map[string]int
-	hook  func(r *http.Request)
+	siteLog
+	hook func(r *http.Request)
 	// offPort, if set, is another server's URL the home page links to.
 	offPort string
 	// removed maps a path (no trailing slash) to the status it now answers.
@@ -115,7 +112,7 @@ type unseenSite struct {
 // crawlDelay is the robots.txt Crawl-delay in seconds (0: none).
 func newUnseenSite(t testing.TB, flaky bool, crawlDelay int) *unseenSite {
 	t.Helper()
-	s := &unseenSite{fails: map[string]int{}}
+	s := &unseenSite{siteLog: siteLog{fails: map[string]int{}}}
 	if flaky {
 		s.fails[unseenFlaky] = 1
 	}
@@ -331,22 +328,6 @@ func (p *portFixer) Write(b []byte) (int, error) {
 		return 0, err
 	}
 	return len(b), nil
-}
-
-func (s *unseenSite) fail(p string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.fails[p] > 0 {
-		s.fails[p]--
-		return true
-	}
-	return false
-}
-
-func (s *unseenSite) requests() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return slices.Clone(s.log)
 }
 
 func pagerHTML(base string, cur, last int) string {
