@@ -1,7 +1,6 @@
 package api
 
 import (
-	"context"
 	"encoding/csv"
 	"errors"
 	"net/http"
@@ -12,10 +11,6 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/getkin/kin-openapi/openapi3"
-	"github.com/getkin/kin-openapi/openapi3filter"
-	"github.com/getkin/kin-openapi/routers"
-	"github.com/getkin/kin-openapi/routers/legacy"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/botrian/botrian/api/collections"
@@ -328,58 +323,12 @@ func TestCollectionPages(t *testing.T) {
 // and answers, errors included, against the OpenAPI document.
 func TestOpenAPICollections(t *testing.T) {
 	srv, _ := newCollServer(t)
-	ctx := context.Background()
 	b, err := assets.ReadFile("openapi.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := openapi3.NewLoader().LoadFromData(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := doc.Validate(ctx); err != nil {
-		t.Fatalf("OpenAPI document invalid: %v", err)
-	}
-	doc.Servers = nil
-	var router routers.Router
-	if router, err = legacy.NewRouter(doc); err != nil {
-		t.Fatal(err)
-	}
-	openapi3filter.RegisterBodyDecoder("application/jsonl", openapi3filter.FileBodyDecoder)
-	defer openapi3filter.UnregisterBodyDecoder("application/jsonl")
-	opts := &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true}
+	_, router := openAPIRouter(t, b)
 	for _, st := range collectionScript() {
-		var req *http.Request
-		if st.body != "" {
-			req = httptest.NewRequest(st.method, "http://localhost"+st.target, strings.NewReader(st.body))
-			req.Header.Set("Content-Type", "application/json")
-		} else {
-			req = httptest.NewRequest(st.method, "http://localhost"+st.target, nil)
-		}
-		route, params, err := router.FindRoute(req)
-		if err != nil {
-			t.Errorf("%s %s: no route in the document: %v", st.method, st.target, err)
-			continue
-		}
-		in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route, Options: opts}
-		if st.status < 400 {
-			if err := openapi3filter.ValidateRequest(ctx, in); err != nil {
-				t.Errorf("%s %s: request does not match the document: %v", st.method, st.target, err)
-			}
-			if st.body != "" { // ValidateRequest read the body
-				req = httptest.NewRequest(st.method, "http://localhost"+st.target, strings.NewReader(st.body))
-				req.Header.Set("Content-Type", "application/json")
-			}
-		}
-		rec := httptest.NewRecorder()
-		srv.ServeHTTP(rec, req)
-		if rec.Code != st.status {
-			t.Errorf("%s %s = %d, want %d", st.method, st.target, rec.Code, st.status)
-		}
-		out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: rec.Code, Header: rec.Header(), Options: opts}
-		out.SetBodyBytes(rec.Body.Bytes())
-		if err := openapi3filter.ValidateResponse(ctx, out); err != nil {
-			t.Errorf("%s %s: response does not match the document: %v", st.method, st.target, err)
-		}
+		validateExchange(t, srv, router, st.method, st.target, st.body, st.status)
 	}
 }

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/legacy"
 )
 
@@ -18,23 +18,11 @@ import (
 // and responses of every JSON route against it, errors included.
 func TestOpenAPI(t *testing.T) {
 	srv, _ := newTestServer(t)
-	ctx := context.Background()
 	rec := get(t, srv, "/api/openapi.json")
 	if rec.Code != http.StatusOK {
 		t.Fatalf("GET /api/openapi.json = %d", rec.Code)
 	}
-	doc, err := openapi3.NewLoader().LoadFromData(rec.Body.Bytes())
-	if err != nil {
-		t.Fatalf("load OpenAPI document: %v", err)
-	}
-	if err := doc.Validate(ctx); err != nil {
-		t.Fatalf("OpenAPI document invalid: %v", err)
-	}
-	doc.Servers = nil // the document's server is relative ("/"); match on paths alone
-	router, err := legacy.NewRouter(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc, router := openAPIRouter(t, rec.Body.Bytes())
 	esc := url.QueryEscape
 	targets := []struct {
 		target string
@@ -61,32 +49,8 @@ func TestOpenAPI(t *testing.T) {
 		{"/api/openapi.json", 200},
 	}
 	// An export is validated as text here, and line by line below.
-	openapi3filter.RegisterBodyDecoder("application/jsonl", openapi3filter.FileBodyDecoder)
-	defer openapi3filter.UnregisterBodyDecoder("application/jsonl")
-	opts := &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true}
 	for _, tt := range targets {
-		req := httptest.NewRequest(http.MethodGet, "http://localhost"+tt.target, nil)
-		route, params, err := router.FindRoute(req)
-		if err != nil {
-			t.Errorf("GET %s: no route in the document: %v", tt.target, err)
-			continue
-		}
-		in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route, Options: opts}
-		if tt.status < 400 {
-			if err := openapi3filter.ValidateRequest(ctx, in); err != nil {
-				t.Errorf("GET %s: request does not match the document: %v", tt.target, err)
-			}
-		}
-		rec := httptest.NewRecorder()
-		srv.ServeHTTP(rec, req)
-		if rec.Code != tt.status {
-			t.Errorf("GET %s = %d, want %d", tt.target, rec.Code, tt.status)
-		}
-		out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: rec.Code, Header: rec.Header(), Options: opts}
-		out.SetBodyBytes(rec.Body.Bytes())
-		if err := openapi3filter.ValidateResponse(ctx, out); err != nil {
-			t.Errorf("GET %s: response does not match the document: %v", tt.target, err)
-		}
+		validateExchange(t, srv, router, http.MethodGet, tt.target, "", tt.status)
 	}
 
 	hit := doc.Components.Schemas["Hit"].Value
@@ -111,7 +75,7 @@ func TestOpenAPI(t *testing.T) {
 // document missing a field the server sends rejects the real response.
 func TestOpenAPICatchesDrift(t *testing.T) {
 	srv, _ := newTestServer(t)
-	ctx := context.Background()
+	ctx := t.Context()
 	b, err := assets.ReadFile("openapi.json")
 	if err != nil {
 		t.Fatal(err)
@@ -138,5 +102,66 @@ func TestOpenAPICatchesDrift(t *testing.T) {
 	out.SetBodyBytes(rec.Body.Bytes())
 	if err := openapi3filter.ValidateResponse(ctx, out); err == nil {
 		t.Errorf("a document without Hit.score accepted a response with it")
+	}
+}
+
+// openAPIRouter loads the OpenAPI document b, fails t unless it is valid,
+// and returns it with a router over its paths. JSON Lines bodies are read as
+// text until t ends (a test checks them line by line).
+func openAPIRouter(t *testing.T, b []byte) (*openapi3.T, routers.Router) {
+	t.Helper()
+	doc, err := openapi3.NewLoader().LoadFromData(b)
+	if err != nil {
+		t.Fatalf("load OpenAPI document: %v", err)
+	}
+	if err := doc.Validate(t.Context()); err != nil {
+		t.Fatalf("OpenAPI document invalid: %v", err)
+	}
+	doc.Servers = nil // the document's server is relative ("/"); match on paths alone
+	router, err := legacy.NewRouter(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	openapi3filter.RegisterBodyDecoder("application/jsonl", openapi3filter.FileBodyDecoder)
+	t.Cleanup(func() { openapi3filter.UnregisterBodyDecoder("application/jsonl") })
+	return doc, router
+}
+
+// validateExchange sends method target (with a JSON body unless body is
+// "") to srv and checks the answer's status against want, the request
+// against the document when it should succeed, and the response always.
+func validateExchange(t *testing.T, srv http.Handler, router routers.Router, method, target, body string, want int) {
+	t.Helper()
+	newReq := func() *http.Request {
+		if body == "" {
+			return httptest.NewRequest(method, "http://localhost"+target, nil)
+		}
+		req := httptest.NewRequest(method, "http://localhost"+target, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		return req
+	}
+	req := newReq()
+	route, params, err := router.FindRoute(req)
+	if err != nil {
+		t.Errorf("%s %s: no route in the document: %v", method, target, err)
+		return
+	}
+	opts := &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true}
+	in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route, Options: opts}
+	if want < 400 {
+		if err := openapi3filter.ValidateRequest(t.Context(), in); err != nil {
+			t.Errorf("%s %s: request does not match the document: %v", method, target, err)
+		}
+		req = newReq() // ValidateRequest read the body
+	}
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, req)
+	if rec.Code != want {
+		t.Errorf("%s %s = %d, want %d", method, target, rec.Code, want)
+	}
+	out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: rec.Code, Header: rec.Header(), Options: opts}
+	out.SetBodyBytes(rec.Body.Bytes())
+	if err := openapi3filter.ValidateResponse(t.Context(), out); err != nil {
+		t.Errorf("%s %s: response does not match the document: %v", method, target, err)
 	}
 }
