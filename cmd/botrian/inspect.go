@@ -23,7 +23,7 @@ produced it, so a curator can see why the document carries a facet.`)
 		return err
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(e.stderr, "botrian inspect: want exactly one document ID")
+		fmt.Fprintln(e.stderr, "inspect: want exactly one document ID")
 		fs.Usage()
 		return errUsage
 	}
