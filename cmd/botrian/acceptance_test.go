@@ -74,6 +74,27 @@ type apiHit struct {
 	Provinces []string `json:"provinces"`
 }
 
+// startRun runs a serving command (serve, demo) in the background and
+// returns the URL it prints and its output. stop shuts it down as Ctrl-C
+// would and returns the command's error.
+func startRun(t *testing.T, args ...string) (base string, w *urlWriter, stop func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(t.Context())
+	w = &urlWriter{found: make(chan string, 1)}
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, args, nil, w, w) }()
+	select {
+	case base = <-w.found:
+	case err := <-done:
+		cancel()
+		t.Fatalf("%s ended before printing its URL: %v\n%s", args[0], err, w.String())
+	}
+	return base, w, func() error {
+		cancel()
+		return <-done
+	}
+}
+
 type apiSearch struct {
 	Total int      `json:"total"`
 	Hits  []apiHit `json:"hits"`
@@ -113,18 +134,9 @@ func TestAcceptance(t *testing.T) {
 		t.Fatalf("index: %v\n%s", err, errOut.String())
 	}
 
-	w := &urlWriter{found: make(chan string, 1)}
-	served := make(chan error, 1)
-	go func() { served <- run(ctx, []string{"serve", "--data", data, "--addr", "127.0.0.1:0"}, nil, w, w) }()
-	var base string
-	select {
-	case base = <-w.found:
-	case err := <-served:
-		t.Fatalf("serve ended before printing its URL: %v\n%s", err, w.String())
-	}
+	base, _, stop := startRun(t, "serve", "--data", data, "--addr", "127.0.0.1:0")
 	defer func() {
-		cancel()
-		if err := <-served; err != nil && ctx.Err() == nil {
+		if err := stop(); err != nil {
 			t.Errorf("serve: %v", err)
 		}
 	}()
