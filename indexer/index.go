@@ -48,7 +48,7 @@ type Config struct {
 	// Shards is the number of indexes Build (not NewMemIndex) splits the
 	// documents into, each to the shard of a hash of its ID; Open searches
 	// them together through an alias. 0 means automatic: 1 below
-	// AutoShardMinDocs documents, else two per core up to MaxAutoShards.
+	// AutoShardMinDocs documents, else one per core, 2 to MaxAutoShards.
 	// 1 gives a single bleve index.
 	Shards int
 }

@@ -69,3 +69,12 @@ func TestShardOf(t *testing.T) {
 		}
 	}
 }
+
+func TestAutoShards(t *testing.T) {
+	if got := autoShards(AutoShardMinDocs - 1); got != 1 {
+		t.Errorf("autoShards(%d) = %d, want 1", AutoShardMinDocs-1, got)
+	}
+	if got := autoShards(AutoShardMinDocs); got < 2 || got > MaxAutoShards {
+		t.Errorf("autoShards(%d) = %d, want 2..%d", AutoShardMinDocs, got, MaxAutoShards)
+	}
+}
