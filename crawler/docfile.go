@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -106,13 +107,7 @@ func appendDocuments(path string, docs []botrian.Document) error {
 	if err := endLine(f); err != nil {
 		return fmt.Errorf("append documents %s: %w", path, err)
 	}
-	w := bufio.NewWriterSize(f, 256<<10)
-	for _, d := range docs {
-		if err := botrian.WriteDocument(w, d); err != nil {
-			return fmt.Errorf("append documents %s: %w", path, err)
-		}
-	}
-	if err := w.Flush(); err != nil {
+	if err := writeDocuments(f, docs, 256<<10); err != nil {
 		return fmt.Errorf("append documents %s: %w", path, err)
 	}
 	if err := f.Sync(); err != nil {
@@ -220,13 +215,7 @@ func writeDocumentsAtomic(path string, docs []botrian.Document) (err error) {
 	if err := tmp.Chmod(0o644); err != nil {
 		return fmt.Errorf("write documents %s: %w", path, err)
 	}
-	w := bufio.NewWriterSize(tmp, 1<<20)
-	for _, d := range docs {
-		if err := botrian.WriteDocument(w, d); err != nil {
-			return fmt.Errorf("write documents %s: %w", path, err)
-		}
-	}
-	if err := w.Flush(); err != nil {
+	if err := writeDocuments(tmp, docs, 1<<20); err != nil {
 		return fmt.Errorf("write documents %s: %w", path, err)
 	}
 	if err := tmp.Sync(); err != nil {
@@ -243,4 +232,16 @@ func writeDocumentsAtomic(path string, docs []botrian.Document) (err error) {
 		d.Close()
 	}
 	return nil
+}
+
+// writeDocuments writes docs to w as JSONL lines through a buffer of size
+// bytes, flushed before it returns.
+func writeDocuments(w io.Writer, docs []botrian.Document, size int) error {
+	bw := bufio.NewWriterSize(w, size)
+	for _, d := range docs {
+		if err := botrian.WriteDocument(bw, d); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
 }
