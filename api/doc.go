@@ -27,8 +27,8 @@
 // Server is built, and each page is rendered into a buffer before it is
 // sent, so a template error never leaves half a page.
 //
-// To serve an index that is already open (as 'botrian serve' and
-// 'botrian demo' do):
+// To serve an index that is already open ('botrian serve' and 'botrian
+// demo' pass a search.Live instead, so that a rebuilt index replaces it):
 //
 //	s, err := search.New(idx, search.Config{})
 //	...

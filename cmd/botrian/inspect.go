@@ -35,15 +35,18 @@ produced it, so a curator can see why the document carries a facet.`)
 	}
 	defer f.Close()
 	var doc botrian.Document
-	found := false
+	found, bad := false, 0
 	err = botrian.ReadDocuments(f, func(d botrian.Document) error {
 		if d.ID == id || d.URL == id {
 			doc, found = d, true // the last line wins
 		}
 		return nil
-	}, func(error) {})
+	}, func(error) { bad++ })
 	if err != nil {
 		return fmt.Errorf("inspect: read %s: %w", path, err)
+	}
+	if bad > 0 {
+		fmt.Fprintf(e.stderr, "inspect: skipped %d undecodable lines of %s\n", bad, path)
 	}
 	if !found {
 		return fmt.Errorf("inspect: document %s not in %s", id, path)
