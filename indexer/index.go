@@ -30,6 +30,9 @@ var (
 	keyGeneration     = []byte("botrian_generation")
 )
 
+// ErrConfig is returned by Build for a negative shard count or batch size.
+var ErrConfig = errors.New("negative value")
+
 // ErrNoDocuments is returned by Build when the documents file does not exist.
 var ErrNoDocuments = errors.New("no documents file")
 
@@ -98,6 +101,9 @@ func (c Config) mapping() (*mapping.IndexMappingImpl, error) {
 func Build(ctx context.Context, docsPath, indexPath string, cfg Config) (Stats, error) {
 	start := cfg.now()
 	var st Stats
+	if cfg.Shards < 0 || cfg.BatchSize < 0 {
+		return st, fmt.Errorf("index config: shards %d, batch size %d: %w", cfg.Shards, cfg.BatchSize, ErrConfig)
+	}
 	last, err := lastLines(docsPath, cfg.logger(), &st)
 	if err != nil {
 		return st, err

@@ -497,3 +497,14 @@ func TestShardedRebuild(t *testing.T) {
 		t.Errorf("single-index rebuild has %d documents, want 20", n)
 	}
 }
+
+func TestBuildRejectsBadConfig(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "documents.jsonl")
+	writeDocs(t, docs, jsonLine(t, doc("https://x.example/a", "ก", "สมัชชาสุขภาพ")))
+	for _, cfg := range []indexer.Config{{Shards: -1}, {BatchSize: -5}} {
+		if _, err := indexer.Build(t.Context(), docs, filepath.Join(dir, "index.bleve"), cfg); !errors.Is(err, indexer.ErrConfig) {
+			t.Errorf("Build(%+v) = %v, want ErrConfig", cfg, err)
+		}
+	}
+}

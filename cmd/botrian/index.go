@@ -19,6 +19,7 @@ func runIndex(ctx context.Context, e env, args []string) error {
 	data := fs.String("data", defaultDataDir, "data `directory`")
 	dict := fs.String("dict", "", "user dictionary `file`: extra Thai words, one a line")
 	batch := fs.Int("batch", indexer.DefaultBatchSize, "documents per index batch")
+	shards := fs.Int("shards", 0, "index `shards` (0: automatic, one per core from 50,000 documents)")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
@@ -29,6 +30,7 @@ func runIndex(ctx context.Context, e env, args []string) error {
 	m := newMeter(e.stderr, "indexed")
 	st, err := indexer.Build(ctx, docsFile(*data), indexDir(*data), indexer.Config{
 		BatchSize: *batch,
+		Shards:    *shards,
 		UserWords: words,
 		Progress:  func(p indexer.Progress) { m.update(p.Done, p.Total) },
 		Logger:    slog.New(slog.NewTextHandler(e.stderr, nil)).With("component", "indexer"),
