@@ -24,7 +24,7 @@ var filterNote = regexp.MustCompile(`filter:\s*((?:[a-z_]+=[^\s;]+\s*)+)`)
 // list several, any of them first counts for recall@1.
 func TestCorpusQueries(t *testing.T) {
 	docs, files := demoCorpus(t)
-	s := newSearcher(t, docs)
+	s := newDiskSearcher(t, docs)
 	f, err := botrian.DemoCorpus.Open(path.Join(corpusDir, "queries.tsv"))
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package search
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/botrian/botrian"
 	"github.com/botrian/botrian/crawler"
+	"github.com/botrian/botrian/indexer"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -102,7 +104,7 @@ func TestRanking(t *testing.T) {
 	for _, f := range files {
 		known[f] = true
 	}
-	s := newSearcher(t, docs)
+	s := newDiskSearcher(t, docs)
 	var r1, r5, mrr, ndcg float64
 	n := 0
 	for i, q := range readRankQueries(t) {
@@ -205,4 +207,36 @@ func checkGolden(t *testing.T, file, got string) {
 	if string(want) != got {
 		t.Errorf("%s differs (-update to accept):\n--- want\n%s--- got\n%s", file, want, got)
 	}
+}
+
+// newDiskSearcher builds an on-disk index of docs in a temporary directory
+// with indexer.Build, as 'botrian index' does, so that ranking tests score
+// with the index type users get (scorch), not the in-memory one.
+func newDiskSearcher(tb testing.TB, docs []botrian.Document) *Searcher {
+	tb.Helper()
+	dir := tb.TempDir()
+	var buf bytes.Buffer
+	for _, d := range docs {
+		if err := botrian.WriteDocument(&buf, d); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	jsonl := filepath.Join(dir, "documents.jsonl")
+	if err := os.WriteFile(jsonl, buf.Bytes(), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	path := filepath.Join(dir, "index.bleve")
+	if _, err := indexer.Build(context.Background(), jsonl, path, indexer.Config{}); err != nil {
+		tb.Fatal(err)
+	}
+	idx, err := indexer.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { idx.Close() })
+	s, err := New(idx, Config{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
 }
