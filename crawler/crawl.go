@@ -99,10 +99,14 @@ type Crawler struct {
 }
 
 // New opens (or creates) the crawl state in cfg.Dir. A crawl.db held by
-// another process fails after a short wait.
+// another process fails after a short wait. A negative concurrency, or a
+// negative duration, rate or limit in cfg.Fetch, fails with ErrConfig.
 func New(cfg Config) (*Crawler, error) {
 	if cfg.Concurrency < 0 || cfg.Fetch.ConcurrencyPerHost < 0 {
 		return nil, fmt.Errorf("concurrency %d, %d per host: %w", cfg.Concurrency, cfg.Fetch.ConcurrencyPerHost, ErrConfig)
+	}
+	if err := cfg.Fetch.check(); err != nil {
+		return nil, err
 	}
 	if cfg.BatchSize <= 0 {
 		cfg.BatchSize = DefaultBatchSize

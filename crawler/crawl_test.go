@@ -2,7 +2,9 @@ package crawler
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -532,4 +534,38 @@ func TestCrawlRefusesPrivateAddresses(t *testing.T) {
 	if st.Fetched != 0 || st.Failed == 0 {
 		t.Errorf("Stats = %+v, want nothing fetched and the seed failed", st)
 	}
+}
+
+func TestNewRejectsInvalidConfig(t *testing.T) {
+	tests := []struct {
+		name string
+		cfg  Config
+	}{
+		{"concurrency", Config{Concurrency: -1}},
+		{"per-host concurrency", Config{Fetch: FetchConfig{ConcurrencyPerHost: -1}}},
+		{"timeout", Config{Fetch: FetchConfig{Timeout: -time.Second}}},
+		{"rate", Config{Fetch: FetchConfig{RatePerHost: -1}}},
+		{"rate NaN", Config{Fetch: FetchConfig{RatePerHost: math.NaN()}}},
+		{"retry backoff", Config{Fetch: FetchConfig{RetryBackoff: -time.Second}}},
+		{"max retry wait", Config{Fetch: FetchConfig{MaxRetryWait: -time.Second}}},
+		{"max redirects", Config{Fetch: FetchConfig{MaxRedirects: -1}}},
+		{"max body bytes", Config{Fetch: FetchConfig{MaxBodyBytes: -1}}},
+	}
+	for _, tt := range tests {
+		tt.cfg.Dir = t.TempDir()
+		tt.cfg.Seeds = []string{"https://www.gotoknow.org/posts/1"}
+		c, err := New(tt.cfg)
+		if !errors.Is(err, ErrConfig) {
+			t.Errorf("New(%s) error = %v, want ErrConfig", tt.name, err)
+		}
+		if c != nil {
+			c.Close()
+		}
+	}
+	// A negative MaxRetries means no retries, not an error.
+	c, err := New(Config{Dir: t.TempDir(), Fetch: FetchConfig{MaxRetries: -1}})
+	if err != nil {
+		t.Fatalf("New(MaxRetries -1) error = %v, want none", err)
+	}
+	c.Close()
 }

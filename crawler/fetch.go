@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"mime"
 	"net"
 	"net/http"
@@ -83,7 +84,8 @@ type FetchConfig struct {
 	RatePerHost float64
 	// ConcurrencyPerHost is the most requests in flight to one host.
 	ConcurrencyPerHost int
-	// MaxRetries is how many times a 5xx, 429 or network error is retried.
+	// MaxRetries is how many times a 5xx, 429 or network error is retried;
+	// a negative value means never.
 	MaxRetries int
 	// RetryBackoff is the wait before the first retry, doubled on each retry.
 	RetryBackoff time.Duration
@@ -104,6 +106,27 @@ type FetchConfig struct {
 	// Sleep waits for d or until ctx is done (a real timer if nil). Rate
 	// limits, crawl delays, backoffs and Retry-After all wait through it.
 	Sleep func(ctx context.Context, d time.Duration) error
+}
+
+// check reports a negative duration, rate or limit: zero means the
+// default, and only MaxRetries gives a negative value a meaning.
+func (c FetchConfig) check() error {
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{
+		{"timeout", c.Timeout.Seconds()},
+		{"rate per host", c.RatePerHost},
+		{"retry backoff", c.RetryBackoff.Seconds()},
+		{"max retry wait", c.MaxRetryWait.Seconds()},
+		{"max redirects", float64(c.MaxRedirects)},
+		{"max body bytes", float64(c.MaxBodyBytes)},
+	} {
+		if f.v < 0 || math.IsNaN(f.v) {
+			return fmt.Errorf("fetch %s %v: %w", f.name, f.v, ErrConfig)
+		}
+	}
+	return nil
 }
 
 func (c FetchConfig) withDefaults() FetchConfig {
