@@ -12,7 +12,7 @@ import (
 )
 
 func runIndex(ctx context.Context, e env, args []string) error {
-	fs := flags(e, "index", "[--data DIR] [--dict FILE] [--batch N]",
+	fs := flags(e, "index", "[--data DIR] [--dict FILE] [--batch N] [--shards N]",
 		"Builds DIR/index.bleve from DIR/documents.jsonl (written by 'botrian import' or\n"+
 			"'botrian crawl'). The new index is built beside the old one and swapped in when\n"+
 			"complete, so a server never sees a half-built index.")
