@@ -508,3 +508,28 @@ func TestBuildRejectsBadConfig(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildUserWords: words of a user dictionary (botrian index --dict) are
+// cut whole in the index and in queries analysed by the index's analyzer.
+func TestBuildUserWords(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "documents.jsonl")
+	out := filepath.Join(dir, "index.bleve")
+	// "ฮักแพง" is not in the dictionary: without the user word it is cut
+	// into pieces and the whole word is no term of the index.
+	writeDocs(t, docs, jsonLine(t, doc("https://x.example/a", "เครือข่ายฮักแพงเชียงคาน", "สมาชิกเครือข่ายฮักแพงเชียงคานจัดเวที")))
+	if _, err := indexer.Build(t.Context(), docs, out, indexer.Config{UserWords: []string{"ฮักแพง"}}); err != nil {
+		t.Fatalf("Build with user words: %v", err)
+	}
+	idx, err := indexer.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	q := bleve.NewTermQuery("ฮักแพง")
+	q.SetField(indexer.FieldBody)
+	res, err := idx.Search(bleve.NewSearchRequest(q))
+	if err != nil || res.Total != 1 {
+		t.Errorf("term ฮักแพง in the body: %v, err %v; want 1 hit (the user word is one token)", res, err)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	// The "custom" analyzer type composes the user-dictionary analyzer.
+	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
