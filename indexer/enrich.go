@@ -55,9 +55,9 @@ type Evidence struct {
 	Rule  string `json:"rule"`
 }
 
-// Enrich extracts the facts of d. It reads only the document's stripped
-// body and metadata: boilerplate never reaches it.
-func Enrich(d botrian.Document) Entry {
+// FacetInput is what fact extraction reads of d: its stripped body and
+// page metadata, never boilerplate.
+func FacetInput(d botrian.Document) facet.Input {
 	in := facet.Input{
 		Site:        d.Site,
 		Title:       d.Title,
@@ -71,7 +71,12 @@ func Enrich(d botrian.Document) Entry {
 	for _, s := range d.Sections {
 		in.Sections = append(in.Sections, facet.InputSection{Heading: s.Heading, Text: s.Text})
 	}
-	f := facet.Extract(in)
+	return in
+}
+
+// Enrich extracts the facts of d (see FacetInput).
+func Enrich(d botrian.Document) Entry {
+	f := facet.Extract(FacetInput(d))
 	out := Facts{
 		Year:           f.Year,
 		EventYears:     nonNil(f.EventYears),

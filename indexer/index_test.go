@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -190,22 +189,7 @@ func TestEnrichStored(t *testing.T) {
 // corpusDocs extracts the demo corpus, as 'botrian demo' does.
 func corpusDocs(b testing.TB) []botrian.Document {
 	b.Helper()
-	var docs []botrian.Document
-	err := fs.WalkDir(botrian.DemoCorpus, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || path.Ext(p) != ".html" {
-			return err
-		}
-		body, err := fs.ReadFile(botrian.DemoCorpus, p)
-		if err != nil {
-			return err
-		}
-		doc, err := crawler.Extract("file:///"+p, body, "text/html")
-		if err != nil {
-			return err
-		}
-		docs = append(docs, doc)
-		return nil
-	})
+	docs, err := crawler.ExtractFS(botrian.DemoCorpus, "testdata/corpus", "file:///")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -6,11 +6,9 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io/fs"
 	"math"
 	"net/url"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -30,27 +28,14 @@ const corpusDir = "testdata/corpus"
 // the corpus directory).
 func demoCorpus(tb testing.TB) ([]botrian.Document, map[string]string) {
 	tb.Helper()
-	var docs []botrian.Document
-	files := map[string]string{}
-	err := fs.WalkDir(botrian.DemoCorpus, corpusDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || path.Ext(p) != ".html" {
-			return err
-		}
-		b, err := fs.ReadFile(botrian.DemoCorpus, p)
-		if err != nil {
-			return err
-		}
-		rel := strings.TrimPrefix(p, corpusDir+"/")
-		doc, err := crawler.Extract("file:///botrian/"+p, b, "text/html; charset=utf-8")
-		if err != nil {
-			return fmt.Errorf("extract %s: %w", rel, err)
-		}
-		docs = append(docs, doc)
-		files[doc.ID] = rel
-		return nil
-	})
+	const base = "file:///botrian/"
+	docs, err := crawler.ExtractFS(botrian.DemoCorpus, corpusDir, base)
 	if err != nil {
 		tb.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, d := range docs {
+		files[d.ID] = strings.TrimPrefix(d.URL, base+corpusDir+"/")
 	}
 	return docs, files
 }

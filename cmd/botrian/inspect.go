@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/botrian/botrian"
+	"github.com/botrian/botrian/indexer"
 	"github.com/botrian/botrian/indexer/facet"
 )
 
@@ -51,12 +52,7 @@ produced it, so a curator can see why the document carries a facet.`)
 	if !found {
 		return fmt.Errorf("inspect: document %s not in %s", id, path)
 	}
-	in := facet.Input{Site: doc.Site, Title: doc.Title, DateText: doc.DateText, DateMachine: doc.DateMachine,
-		Tags: doc.Tags, Categories: doc.Categories, Project: doc.Project, Body: doc.Body}
-	for _, s := range doc.Sections {
-		in.Sections = append(in.Sections, facet.InputSection{Heading: s.Heading, Text: s.Text})
-	}
-	facts := facet.Extract(in)
+	facts := facet.Extract(indexer.FacetInput(doc))
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
