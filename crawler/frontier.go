@@ -385,19 +385,6 @@ func (f *frontier) pendingKeys() ([]string, error) {
 	return keys, err
 }
 
-// state returns the stored state of a canonical URL.
-func (f *frontier) state(key string) (s urlState, ok bool, err error) {
-	err = f.db.View(func(tx *bolt.Tx) error {
-		v := tx.Bucket(bucketURLs).Get([]byte(key))
-		if v == nil {
-			return nil
-		}
-		ok = true
-		return json.Unmarshal(v, &s)
-	})
-	return s, ok, err
-}
-
 func putState(b *bolt.Bucket, key string, s urlState) error {
 	v, err := json.Marshal(s)
 	if err != nil {
