@@ -67,15 +67,10 @@ type built struct {
 // build turns a parsed query into a bleve query (without filters).
 func (s *Searcher) build(pq Query) built {
 	fields := []string{"_all"}
-	b := built{snippetFields: []string{indexer.FieldBody, indexer.FieldTitle}}
 	if pq.Section != "" {
 		fields = []string{indexer.SectionField(pq.Section)}
-		b.snippetFields = []string{indexer.SectionField(pq.Section)}
-	} else {
-		for _, k := range facet.SectionKinds() {
-			b.snippetFields = append(b.snippetFields, indexer.SectionField(string(k.ID)))
-		}
 	}
+	b := built{snippetFields: snippetFields(pq)}
 	var must, should, not []query.Query
 	positives := 0
 	for _, c := range pq.Clauses {
@@ -133,6 +128,19 @@ func (s *Searcher) build(pq Query) built {
 	}
 	b.q = bq
 	return b
+}
+
+// snippetFields are the fields snippets of pq's hits are cut from, best
+// first: the named section, else body, title and every section.
+func snippetFields(pq Query) []string {
+	if pq.Section != "" {
+		return []string{indexer.SectionField(pq.Section)}
+	}
+	out := []string{indexer.FieldBody, indexer.FieldTitle}
+	for _, k := range facet.SectionKinds() {
+		out = append(out, indexer.SectionField(string(k.ID)))
+	}
+	return out
 }
 
 // clauseFields are the fields a clause searches: those its prefix names
@@ -412,7 +420,6 @@ func (s *Searcher) termCount(term string) uint64 {
 // ok is false when pq has fewer than two such words, where relaxing would
 // change nothing.
 func (s *Searcher) buildRelaxed(pq Query) (b built, ok bool) {
-	strict := s.build(pq)
 	fields := []string{"_all"}
 	if pq.Section != "" {
 		fields = []string{indexer.SectionField(pq.Section)}
@@ -453,7 +460,7 @@ func (s *Searcher) buildRelaxed(pq Query) (b built, ok bool) {
 	if len(not) > 0 {
 		bq.AddMustNot(not...)
 	}
-	return built{q: bq, snippetFields: strict.snippetFields}, true
+	return built{q: bq, snippetFields: snippetFields(pq)}, true
 }
 
 // tile returns sub-words of term that, in order, spell it exactly, with the
