@@ -133,7 +133,7 @@ func (s *Searcher) Search(ctx context.Context, req Request) (*Result, error) {
 			if facets, err = s.facets(ctx, req, rb.q, fq, main); err != nil {
 				return nil, err
 			}
-			b.snippetFields, relaxed = rb.snippetFields, facets.total > 0
+			relaxed = facets.total > 0
 		}
 	}
 	res := &Result{Total: facets.total, Relaxed: relaxed}
